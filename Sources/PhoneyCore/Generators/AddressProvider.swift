@@ -1,0 +1,3 @@
+enum AddressProvider {
+    static let generators: [GeneratorSpec] = []
+}

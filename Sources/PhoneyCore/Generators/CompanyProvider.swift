@@ -1,0 +1,3 @@
+enum CompanyProvider {
+    static let generators: [GeneratorSpec] = []
+}

@@ -1,0 +1,3 @@
+enum DateTimeProvider {
+    static let generators: [GeneratorSpec] = []
+}

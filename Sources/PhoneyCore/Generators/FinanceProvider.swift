@@ -1,0 +1,3 @@
+enum FinanceProvider {
+    static let generators: [GeneratorSpec] = []
+}

@@ -1,0 +1,3 @@
+enum InternetProvider {
+    static let generators: [GeneratorSpec] = []
+}

@@ -1,0 +1,3 @@
+enum LoremProvider {
+    static let generators: [GeneratorSpec] = []
+}

@@ -1,0 +1,3 @@
+enum MiscProvider {
+    static let generators: [GeneratorSpec] = []
+}

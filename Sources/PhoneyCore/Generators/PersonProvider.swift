@@ -1,0 +1,132 @@
+/// Faker's `person` provider: names, prefixes and suffixes.
+enum PersonProvider {
+    enum Gender {
+        case female, male, nonbinary, any
+    }
+
+    /// Writes a first name of `gender` (any: female or male, evenly).
+    @inlinable
+    static func firstName(_ locale: LocaleData, _ gender: Gender, _ context: EmitContext) {
+        switch gender {
+        case .female: locale.firstNameFemale.write(locale.firstNameFemale.pick(&context.rng), to: &context.out)
+        case .male: locale.firstNameMale.write(locale.firstNameMale.pick(&context.rng), to: &context.out)
+        case .nonbinary:
+            locale.firstNameNonbinary.write(locale.firstNameNonbinary.pick(&context.rng), to: &context.out)
+        case .any:
+            firstName(locale, context.rng.next() & 1 == 0 ? .female : .male, context)
+        }
+    }
+
+    static func lastName(_ locale: LocaleData, _ context: EmitContext) {
+        locale.lastName.write(locale.lastName.pick(&context.rng), to: &context.out)
+    }
+
+    /// Faker's name formats: mostly `First Last`, sometimes with a prefix or a suffix.
+    static func fullName(_ locale: LocaleData, _ requested: Gender, _ context: EmitContext) {
+        var gender = requested
+        if gender == .any { gender = context.rng.next() & 1 == 0 ? .female : .male }
+        let roll = context.rng.below(100)
+        if roll < 3 {
+            let prefixes = gender == .female ? locale.prefixFemale : gender == .male ? locale.prefixMale : locale.prefixNonbinary
+            prefixes.write(prefixes.pick(&context.rng), to: &context.out)
+            context.out.append(0x20)
+        }
+        firstName(locale, gender, context)
+        context.out.append(0x20)
+        lastName(locale, context)
+        if roll >= 97 {
+            let suffixes = gender == .female ? locale.suffixFemale : gender == .male ? locale.suffixMale : locale.suffixNonbinary
+            context.out.append(0x20)
+            suffixes.write(suffixes.pick(&context.rng), to: &context.out)
+        }
+    }
+
+    /// A table-backed generator whose unique form enumerates the table's rows.
+    static func table(
+        _ name: String, provider: String = "person", _ summary: String, _ table: @escaping @Sendable (LocaleData) -> Table
+    ) -> GeneratorSpec {
+        GeneratorSpec(name, provider: provider, summary: summary) { _, locale in
+            let values = table(locale)
+            return CompiledGenerator(
+                jsonSafe: values.isJSONSafe, uniqueDomain: UInt64(values.rows),
+                emitIndexed: { context, index in values.write(Int(index), to: &context.out) },
+                emit: { context in values.write(values.pick(&context.rng), to: &context.out) })
+        }
+    }
+
+    /// `First Last` from two tables, unique over their product.
+    static func pairIndexed(_ first: Table, _ last: Table) -> CompiledGenerator.EmitIndexed {
+        { context, index in
+            let firstRow = Int(index % UInt64(first.rows))
+            let lastRow = Int(index / UInt64(first.rows))
+            first.write(firstRow, to: &context.out)
+            context.out.append(0x20)
+            last.write(lastRow, to: &context.out)
+        }
+    }
+
+    static func nameSpec(_ name: String, _ gender: Gender, _ summary: String) -> GeneratorSpec {
+        GeneratorSpec(name, provider: "person", summary: summary) { _, locale in
+            let first: Table
+            switch gender {
+            case .female: first = locale.firstNameFemale
+            case .male: first = locale.firstNameMale
+            case .nonbinary: first = locale.firstNameNonbinary
+            case .any: first = locale.firstNameAll
+            }
+            return CompiledGenerator(
+                jsonSafe: true, uniqueDomain: UInt64(first.rows) * UInt64(locale.lastName.rows),
+                emitIndexed: pairIndexed(first, locale.lastName),
+                emit: { context in fullName(locale, gender, context) })
+        }
+    }
+
+    static func firstNameSpec(_ name: String, _ gender: Gender, _ summary: String) -> GeneratorSpec {
+        switch gender {
+        case .female: return table(name, summary) { $0.firstNameFemale }
+        case .male: return table(name, summary) { $0.firstNameMale }
+        case .nonbinary: return table(name, summary) { $0.firstNameNonbinary }
+        case .any:
+            return GeneratorSpec(name, provider: "person", summary: summary) { _, locale in
+                let all = locale.firstNameAll
+                return CompiledGenerator(
+                    jsonSafe: true, uniqueDomain: UInt64(all.rows),
+                    emitIndexed: { context, index in all.write(Int(index), to: &context.out) },
+                    emit: { context in firstName(locale, .any, context) })
+            }
+        }
+    }
+
+    static let generators: [GeneratorSpec] = [
+        nameSpec("name", .any, "A full name, sometimes with a prefix or suffix"),
+        nameSpec("name_female", .female, "A female full name"),
+        nameSpec("name_male", .male, "A male full name"),
+        nameSpec("name_nonbinary", .nonbinary, "A full name with a gender-neutral first name"),
+        firstNameSpec("first_name", .any, "A given name"),
+        firstNameSpec("first_name_female", .female, "A female given name"),
+        firstNameSpec("first_name_male", .male, "A male given name"),
+        firstNameSpec("first_name_nonbinary", .nonbinary, "A gender-neutral given name"),
+        table("last_name", "A family name, weighted by frequency") { $0.lastName },
+        table("last_name_female", "A family name") { $0.lastName },
+        table("last_name_male", "A family name") { $0.lastName },
+        table("last_name_nonbinary", "A family name") { $0.lastName },
+        table("prefix_female", "Mrs., Ms., Miss or Dr.") { $0.prefixFemale },
+        table("prefix_male", "Mr. or Dr.") { $0.prefixMale },
+        table("prefix_nonbinary", "Mx. or Dr.") { $0.prefixNonbinary },
+        table("suffix_female", "A name suffix") { $0.suffixFemale },
+        table("suffix_male", "A name suffix (Jr., III, PhD…)") { $0.suffixMale },
+        table("suffix_nonbinary", "A name suffix") { $0.suffixNonbinary },
+        GeneratorSpec("prefix", provider: "person", summary: "A name prefix") { _, locale in
+            CompiledGenerator { context in
+                let table = context.rng.next() & 1 == 0 ? locale.prefixFemale : locale.prefixMale
+                table.write(table.pick(&context.rng), to: &context.out)
+            }
+        },
+        GeneratorSpec("suffix", provider: "person", summary: "A name suffix") { _, locale in
+            CompiledGenerator { context in
+                let table = context.rng.next() & 1 == 0 ? locale.suffixFemale : locale.suffixMale
+                table.write(table.pick(&context.rng), to: &context.out)
+            }
+        },
+    ]
+}

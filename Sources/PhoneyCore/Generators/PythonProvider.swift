@@ -1,0 +1,3 @@
+enum PythonProvider {
+    static let generators: [GeneratorSpec] = []
+}

@@ -1,0 +1,128 @@
+/// A read-only table of text fields with O(1) writes and (weighted) picks.
+///
+/// Built once per process from tab-separated lines and never freed, so generators hold raw pointers into it and
+/// pay no reference counting or bounds checks in the hot path.
+package struct Table: @unchecked Sendable {
+    @usableFromInline let storage: UnsafePointer<UInt8>
+    /// Start of field `row * columns + column`; one extra entry marks the end.
+    @usableFromInline let starts: UnsafePointer<UInt32>
+    package let rows: Int
+    package let columns: Int
+    /// Vose alias table for weighted picks: acceptance threshold and alias per row.
+    @usableFromInline let threshold: UnsafePointer<UInt32>?
+    @usableFromInline let alias: UnsafePointer<UInt32>?
+
+    /// Builds a table from rows of fields; `weights`, when given, makes `pick` proportional to them.
+    package init(rows fields: [[String]], weights: [Double]? = nil) {
+        precondition(!fields.isEmpty, "a table needs at least one row")
+        let columns = fields[0].count
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = []
+        for row in fields {
+            precondition(row.count == columns, "row \(row) has \(row.count) fields, expected \(columns)")
+            for field in row {
+                starts.append(UInt32(bytes.count))
+                bytes.append(contentsOf: field.utf8)
+            }
+        }
+        starts.append(UInt32(bytes.count))
+        self.storage = Table.immortal(bytes)
+        self.starts = Table.immortal(starts)
+        self.rows = fields.count
+        self.columns = columns
+        if let weights {
+            let (threshold, alias) = Table.aliasTable(weights)
+            self.threshold = Table.immortal(threshold)
+            self.alias = Table.immortal(alias)
+        } else {
+            self.threshold = nil
+            self.alias = nil
+        }
+    }
+
+    /// Builds a table from tab-separated lines; `weightColumn` names a numeric column that weights picks and is
+    /// dropped from the fields.
+    package init(_ data: StaticString, weightColumn: Int? = nil) {
+        let text = data.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        var rows: [[String]] = []
+        var weights: [Double] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if let weightColumn {
+                weights.append(Double(fields.remove(at: weightColumn)) ?? 1)
+            }
+            rows.append(fields)
+        }
+        self.init(rows: rows, weights: weightColumn == nil ? nil : weights)
+    }
+
+    static func immortal<T>(_ values: [T]) -> UnsafePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        values.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: values.count) }
+        return UnsafePointer(pointer)
+    }
+
+    /// Vose's alias method: each row keeps its own share below `threshold` and sends the rest to `alias`.
+    static func aliasTable(_ weights: [Double]) -> ([UInt32], [UInt32]) {
+        let n = weights.count
+        let total = weights.reduce(0, +)
+        var scaled = weights.map { $0 * Double(n) / total }
+        var threshold = [UInt32](repeating: UInt32.max, count: n)
+        var alias = (0..<n).map { UInt32($0) }
+        var small = scaled.indices.filter { scaled[$0] < 1 }
+        var large = scaled.indices.filter { scaled[$0] >= 1 }
+        while let s = small.popLast() {
+            guard let l = large.popLast() else { break }
+            threshold[s] = UInt32(min(scaled[s] * 4_294_967_296.0, 4_294_967_295.0))
+            alias[s] = UInt32(l)
+            scaled[l] += scaled[s] - 1
+            if scaled[l] < 1 { small.append(l) } else { large.append(l) }
+        }
+        return (threshold, alias)
+    }
+
+    /// A row chosen by weight (or uniformly when the table has no weights), from one random draw.
+    @inlinable
+    package func pick(_ rng: inout PhoneyRandom) -> Int {
+        let random = rng.next()
+        let row = Int(truncatingIfNeeded: (random & 0xFFFF_FFFF) &* UInt64(rows) >> 32)
+        guard let threshold, let alias else { return row }
+        return UInt32(truncatingIfNeeded: random >> 32) < threshold[row] ? row : Int(alias[row])
+    }
+
+    /// Writes field `column` of `row`.
+    @inlinable
+    package func write(_ row: Int, _ column: Int = 0, to out: inout ByteWriter) {
+        let field = row &* columns &+ column
+        let start = Int(starts[field])
+        out.append(storage + start, count: Int(starts[field &+ 1]) &- start)
+    }
+
+    /// The bytes of field `column` of `row`.
+    @inlinable
+    package func bytes(_ row: Int, _ column: Int = 0) -> UnsafeBufferPointer<UInt8> {
+        let field = row &* columns &+ column
+        let start = Int(starts[field])
+        return UnsafeBufferPointer(start: storage + start, count: Int(starts[field &+ 1]) &- start)
+    }
+
+    /// Field `column` of `row` as a `String` (for compile time, not the hot path).
+    package func text(_ row: Int, _ column: Int = 0) -> String {
+        String(decoding: bytes(row, column), as: UTF8.self)
+    }
+
+    /// Every value of `column`, in row order.
+    package func allText(_ column: Int = 0) -> [String] {
+        (0..<rows).map { text($0, column) }
+    }
+
+    /// True when no field needs escaping inside a JSON string.
+    package var isJSONSafe: Bool {
+        let end = Int(starts[rows * columns])
+        for index in 0..<end {
+            let byte = storage[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,215 @@
+extension EnUSData {
+    /// Free email provider domains.
+    static let freeEmailDomains: StaticString = """
+        gmail.com
+        yahoo.com
+        hotmail.com
+        outlook.com
+        aol.com
+        icloud.com
+        protonmail.com
+        mail.com
+        live.com
+        msn.com
+        gmx.com
+        zoho.com
+        """
+
+    /// Top-level domains with relative weights.
+    static let topLevelDomains: StaticString = """
+        com\t6
+        net\t2
+        org\t2
+        info\t1
+        biz\t1
+        """
+
+    /// Reserved example domains that never receive mail.
+    static let safeEmailDomains: StaticString = """
+        example.com
+        example.org
+        example.net
+        """
+
+    /// The 140 CSS named colors: name, hex value.
+    static let colorNames: StaticString = """
+        AliceBlue\t#F0F8FF
+        AntiqueWhite\t#FAEBD7
+        Aqua\t#00FFFF
+        Aquamarine\t#7FFFD4
+        Azure\t#F0FFFF
+        Beige\t#F5F5DC
+        Bisque\t#FFE4C4
+        Black\t#000000
+        BlanchedAlmond\t#FFEBCD
+        Blue\t#0000FF
+        BlueViolet\t#8A2BE2
+        Brown\t#A52A2A
+        BurlyWood\t#DEB887
+        CadetBlue\t#5F9EA0
+        Chartreuse\t#7FFF00
+        Chocolate\t#D2691E
+        Coral\t#FF7F50
+        CornflowerBlue\t#6495ED
+        Cornsilk\t#FFF8DC
+        Crimson\t#DC143C
+        Cyan\t#00FFFF
+        DarkBlue\t#00008B
+        DarkCyan\t#008B8B
+        DarkGoldenRod\t#B8860B
+        DarkGray\t#A9A9A9
+        DarkGreen\t#006400
+        DarkKhaki\t#BDB76B
+        DarkMagenta\t#8B008B
+        DarkOliveGreen\t#556B2F
+        DarkOrange\t#FF8C00
+        DarkOrchid\t#9932CC
+        DarkRed\t#8B0000
+        DarkSalmon\t#E9967A
+        DarkSeaGreen\t#8FBC8F
+        DarkSlateBlue\t#483D8B
+        DarkSlateGray\t#2F4F4F
+        DarkTurquoise\t#00CED1
+        DarkViolet\t#9400D3
+        DeepPink\t#FF1493
+        DeepSkyBlue\t#00BFFF
+        DimGray\t#696969
+        DodgerBlue\t#1E90FF
+        FireBrick\t#B22222
+        FloralWhite\t#FFFAF0
+        ForestGreen\t#228B22
+        Fuchsia\t#FF00FF
+        Gainsboro\t#DCDCDC
+        GhostWhite\t#F8F8FF
+        Gold\t#FFD700
+        GoldenRod\t#DAA520
+        Gray\t#808080
+        Green\t#008000
+        GreenYellow\t#ADFF2F
+        HoneyDew\t#F0FFF0
+        HotPink\t#FF69B4
+        IndianRed\t#CD5C5C
+        Indigo\t#4B0082
+        Ivory\t#FFFFF0
+        Khaki\t#F0E68C
+        Lavender\t#E6E6FA
+        LavenderBlush\t#FFF0F5
+        LawnGreen\t#7CFC00
+        LemonChiffon\t#FFFACD
+        LightBlue\t#ADD8E6
+        LightCoral\t#F08080
+        LightCyan\t#E0FFFF
+        LightGoldenRodYellow\t#FAFAD2
+        LightGray\t#D3D3D3
+        LightGreen\t#90EE90
+        LightPink\t#FFB6C1
+        LightSalmon\t#FFA07A
+        LightSeaGreen\t#20B2AA
+        LightSkyBlue\t#87CEFA
+        LightSlateGray\t#778899
+        LightSteelBlue\t#B0C4DE
+        LightYellow\t#FFFFE0
+        Lime\t#00FF00
+        LimeGreen\t#32CD32
+        Linen\t#FAF0E6
+        Magenta\t#FF00FF
+        Maroon\t#800000
+        MediumAquaMarine\t#66CDAA
+        MediumBlue\t#0000CD
+        MediumOrchid\t#BA55D3
+        MediumPurple\t#9370DB
+        MediumSeaGreen\t#3CB371
+        MediumSlateBlue\t#7B68EE
+        MediumSpringGreen\t#00FA9A
+        MediumTurquoise\t#48D1CC
+        MediumVioletRed\t#C71585
+        MidnightBlue\t#191970
+        MintCream\t#F5FFFA
+        MistyRose\t#FFE4E1
+        Moccasin\t#FFE4B5
+        NavajoWhite\t#FFDEAD
+        Navy\t#000080
+        OldLace\t#FDF5E6
+        Olive\t#808000
+        OliveDrab\t#6B8E23
+        Orange\t#FFA500
+        OrangeRed\t#FF4500
+        Orchid\t#DA70D6
+        PaleGoldenRod\t#EEE8AA
+        PaleGreen\t#98FB98
+        PaleTurquoise\t#AFEEEE
+        PaleVioletRed\t#DB7093
+        PapayaWhip\t#FFEFD5
+        PeachPuff\t#FFDAB9
+        Peru\t#CD853F
+        Pink\t#FFC0CB
+        Plum\t#DDA0DD
+        PowderBlue\t#B0E0E6
+        Purple\t#800080
+        Red\t#FF0000
+        RosyBrown\t#BC8F8F
+        RoyalBlue\t#4169E1
+        SaddleBrown\t#8B4513
+        Salmon\t#FA8072
+        SandyBrown\t#F4A460
+        SeaGreen\t#2E8B57
+        SeaShell\t#FFF5EE
+        Sienna\t#A0522D
+        Silver\t#C0C0C0
+        SkyBlue\t#87CEEB
+        SlateBlue\t#6A5ACD
+        SlateGray\t#708090
+        Snow\t#FFFAFA
+        SpringGreen\t#00FF7F
+        SteelBlue\t#4682B4
+        Tan\t#D2B48C
+        Teal\t#008080
+        Thistle\t#D8BFD8
+        Tomato\t#FF6347
+        Turquoise\t#40E0D0
+        Violet\t#EE82EE
+        Wheat\t#F5DEB3
+        White\t#FFFFFF
+        WhiteSmoke\t#F5F5F5
+        Yellow\t#FFFF00
+        YellowGreen\t#9ACD32
+        """
+
+    /// Basic HTML color names, lower case.
+    static let safeColorNames: StaticString = """
+        black
+        maroon
+        green
+        navy
+        olive
+        purple
+        teal
+        lime
+        blue
+        silver
+        gray
+        yellow
+        fuchsia
+        aqua
+        white
+        """
+
+    /// US phone number formats with relative weights; # is a digit placeholder.
+    static let phoneFormats: StaticString = """
+        ###-###-####\t4
+        (###)###-####\t2
+        (###) ###-####\t2
+        ###.###.####\t2
+        +1-###-###-####\t2
+        +1 (###) ###-####\t1
+        +1.###.###.####\t1
+        001-###-###-####\t1
+        ##########\t1
+        ###-###-####x###\t1
+        ###-###-####x####\t1
+        (###)###-####x####\t1
+        ###.###.####x#####\t1
+        +1-###-###-####x#####\t1
+        001-###-###-####x###\t1
+        """
+}

@@ -1,0 +1,29 @@
+/// One instruction of a compiled plan. Plans are flat arrays of these, run by one `switch` loop.
+package enum Op: Sendable {
+    /// Copy `count` bytes of the plan's literal pool starting at `start`.
+    case literal(start: UInt32, count: UInt32)
+    /// Write one value of generator `generator`; JSON-escape what it wrote when `escape` is set.
+    /// `unique` is the unique slot, or `Op.notUnique`.
+    case value(generator: UInt32, escape: Bool, unique: UInt32)
+    /// Write a JSON array of values; the shape is `Plan.arrays[index]`.
+    case array(UInt32)
+    /// With probability `threshold / 2⁶⁴` write the plan's null text and skip the next `skip` ops.
+    case maybeNull(threshold: UInt64, skip: UInt32)
+    /// Mark the start of a CSV cell.
+    case cellBegin
+    /// Quote the CSV cell begun at the last `cellBegin` when it holds a separator, quote or line break.
+    case cellEnd
+
+    package static let notUnique = UInt32.max
+}
+
+/// The shape of an array placeholder: `{{[gen]:count=min..max}}`.
+package struct ArrayShape: Sendable {
+    package var generator: UInt32
+    package var minCount: UInt32
+    package var maxCount: UInt32
+    /// Values are strings: each goes between quotes.
+    package var quoted: Bool
+    package var escape: Bool
+    package var unique: UInt32
+}

@@ -1,0 +1,161 @@
+/// A growable byte buffer that generators write into without allocating per value.
+///
+/// It owns raw memory: call `deallocate()` once when done (the executor's buffers do this).
+package struct ByteWriter {
+    @usableFromInline package var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline package var count: Int
+    @usableFromInline package var capacity: Int
+
+    package init(capacity: Int = 1 << 16) {
+        let size = max(capacity, 64)
+        self.base = .allocate(capacity: size)
+        self.count = 0
+        self.capacity = size
+    }
+
+    package func deallocate() {
+        base.deallocate()
+    }
+
+    /// The bytes written so far.
+    package var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base, count: count)
+    }
+
+    /// Makes room for `additional` more bytes.
+    @inlinable
+    package mutating func reserve(_ additional: Int) {
+        if capacity &- count < additional { grow(additional) }
+    }
+
+    @inline(never)
+    @usableFromInline
+    package mutating func grow(_ additional: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity - count < additional { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inlinable
+    package mutating func removeAll() {
+        count = 0
+    }
+
+    @inlinable
+    package mutating func truncate(to length: Int) {
+        count = length
+    }
+
+    @inlinable
+    package mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inlinable
+    package mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count &+= length
+    }
+
+    @inlinable
+    package mutating func append(_ source: UnsafeRawBufferPointer) {
+        guard let start = source.baseAddress else { return }
+        append(start.assumingMemoryBound(to: UInt8.self), count: source.count)
+    }
+
+    package mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0.baseAddress!, count: $0.count) }
+    }
+
+    package mutating func append(string: String) {
+        var copy = string
+        copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `value` in decimal.
+    @inlinable
+    package mutating func appendDecimal(_ value: UInt64) {
+        reserve(20)
+        if value < 10 {
+            base[count] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+            count &+= 1
+            return
+        }
+        var digits = 0
+        var probe = value
+        while probe > 0 {
+            digits &+= 1
+            probe /= 10
+        }
+        var rest = value
+        var position = count &+ digits
+        while rest > 0 {
+            position &-= 1
+            base[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        count &+= digits
+    }
+
+    /// Writes `value` in decimal with a leading `-` when negative.
+    @inlinable
+    package mutating func appendDecimal(_ value: Int64) {
+        if value < 0 {
+            append(0x2D)
+            appendDecimal(UInt64(bitPattern: 0 &- value))
+        } else {
+            appendDecimal(UInt64(value))
+        }
+    }
+
+    /// Writes `value` in decimal, left-padded with zeros to `width` digits.
+    @inlinable
+    package mutating func appendPadded(_ value: UInt64, width: Int) {
+        reserve(max(width, 20))
+        var rest = value
+        var digits = 1
+        var probe = value / 10
+        while probe > 0 {
+            digits &+= 1
+            probe /= 10
+        }
+        let total = max(width, digits)
+        var position = count &+ total
+        for _ in 0..<total {
+            position &-= 1
+            base[position] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        count &+= total
+    }
+
+    /// Writes the low `digits` nibbles of `value` as lower-case hex, most significant first.
+    @inlinable
+    package mutating func appendHex(_ value: UInt64, digits: Int) {
+        reserve(digits)
+        var shift = (digits &- 1) &* 4
+        for _ in 0..<digits {
+            let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
+            base[count] = nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble
+            count &+= 1
+            shift &-= 4
+        }
+    }
+
+    /// Writes one random decimal digit.
+    @inlinable
+    package mutating func appendRandomDigits(_ n: Int, _ rng: inout PhoneyRandom) {
+        reserve(n)
+        for _ in 0..<n {
+            base[count] = 0x30 &+ UInt8(truncatingIfNeeded: rng.below(10))
+            count &+= 1
+        }
+    }
+}

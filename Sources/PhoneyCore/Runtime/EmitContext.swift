@@ -1,0 +1,41 @@
+/// The state a generator sees while it writes one value: the record's random stream and the output buffer.
+///
+/// One context per worker, reused for every record it renders; never shared between threads.
+package final class EmitContext {
+    package var rng: PhoneyRandom
+    package var out: ByteWriter
+    /// The absolute index of the record being rendered.
+    package var record: UInt64
+    /// Where the current CSV cell began in `out`.
+    package var cellStart: Int = 0
+    /// Scratch space for values a record derives from (a person's names for a consistent email).
+    package var person: PersonSlot = PersonSlot()
+
+    package init(capacity: Int = 1 << 16) {
+        self.rng = PhoneyRandom(state: 0)
+        self.out = ByteWriter(capacity: capacity)
+        self.record = 0
+    }
+
+    deinit {
+        out.deallocate()
+    }
+
+    /// Positions the context at the start of `record` for a run seeded with `seed`.
+    @inlinable
+    package func begin(record: UInt64, seed: UInt64) {
+        self.record = record
+        self.rng = PhoneyRandom(seed: seed, record: record)
+        self.person.generation &+= 1
+    }
+}
+
+/// The person a record is about, picked lazily on first use so `name` and `email` of one record agree.
+package struct PersonSlot {
+    /// Bumped per record; a slot is valid when `filledAt == generation`.
+    package var generation: UInt64 = 0
+    package var filledAt: UInt64 = .max
+    package var first: Int = 0
+    package var last: Int = 0
+    package var female: Bool = false
+}

@@ -1,0 +1,131 @@
+import Dispatch
+
+/// Runs a plan over a range of records in parallel chunks and hands the bytes out in record order.
+public enum Executor {
+    /// Records `offset..<(offset + count)` of one run.
+    public struct Run: Sendable {
+        public var seed: UInt64
+        public var offset: UInt64
+        public var count: UInt64
+        /// Worker threads; 1 renders on the calling thread.
+        public var threads: Int
+
+        public init(seed: UInt64, offset: UInt64 = 0, count: UInt64, threads: Int = Executor.defaultThreads) {
+            self.seed = seed
+            self.offset = offset
+            self.count = count
+            self.threads = max(1, threads)
+        }
+    }
+
+    /// All cores of the machine.
+    public static var defaultThreads: Int {
+        System.activeProcessorCount
+    }
+
+    /// Records per chunk for a plan: about 256 KiB of output, at least 16 and at most 16,384 records.
+    package static func chunkRecords(for plan: Plan) -> UInt64 {
+        UInt64(min(16_384, max(16, (256 * 1024) / max(plan.estimatedRecordBytes, 1))))
+    }
+
+    /// Writes the whole document (prefix, records, suffix) to `sink` in pieces, in order; memory stays bounded by
+    /// a few chunks per thread whatever the count.
+    ///
+    /// - Parameters:
+    ///   - progress: called after each piece with the number of records written so far.
+    /// - Throws: `TemplateError` when a unique field's domain is too small (before anything is written), or
+    ///   whatever `sink` throws (generation stops there).
+    public static func run<Failure: Error>(
+        _ plan: Plan, _ run: Run,
+        progress: (UInt64) -> Void = { _ in },
+        sink: (UnsafeRawBufferPointer) throws(Failure) -> Void
+    ) throws(ExecutorError<Failure>) {
+        do {
+            try plan.checkUnique(offset: run.offset, count: run.count)
+        } catch {
+            throw .template(error)
+        }
+        let prefix = plan.prefix
+        do {
+            try withBytes(prefix, sink)
+        } catch {
+            throw .sink(error)
+        }
+        let chunk = chunkRecords(for: plan)
+        let permutations = plan.permutations(seed: run.seed)
+        let end = run.offset + run.count
+        let wave = run.threads == 1 ? 1 : run.threads * 4
+        let capacity = Int(chunk) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
+        let contexts = ContextPool((0..<Int(min(UInt64(wave), max(1, (run.count + chunk - 1) / chunk)))).map { _ in
+            EmitContext(capacity: capacity)
+        })
+        var next = run.offset
+        while next < end {
+            let starts = Array(stride(from: next, to: min(end, next + chunk * UInt64(wave)), by: Int(chunk)))
+            let render: @Sendable (Int) -> Void = { index in
+                let context = contexts.items[index]
+                context.out.removeAll()
+                let lower = starts[index]
+                plan.render(
+                    lower..<min(end, lower + chunk), seed: run.seed, first: run.offset, permutations: permutations,
+                    into: context)
+            }
+            if starts.count == 1 {
+                render(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: starts.count, execute: render)
+            }
+            for index in starts.indices {
+                do {
+                    try sink(contexts.items[index].out.bytes)
+                } catch {
+                    throw .sink(error)
+                }
+                progress(min(end, starts[index] + chunk) - run.offset)
+            }
+            next = min(end, next + chunk * UInt64(wave))
+        }
+        do {
+            try withBytes(plan.suffix, sink)
+        } catch {
+            throw .sink(error)
+        }
+    }
+
+    /// The whole document in one array (for small runs and tests).
+    public static func render(_ plan: Plan, _ run: Run) throws(TemplateError) -> [UInt8] {
+        var output: [UInt8] = []
+        do {
+            try Executor.run(plan, run) { (bytes: UnsafeRawBufferPointer) throws(Never) in
+                output.append(contentsOf: bytes)
+            }
+        } catch {
+            throw error.templateError
+        }
+        return output
+    }
+}
+
+/// Why a run stopped: the template's unique fields could not be satisfied, or the sink failed.
+public enum ExecutorError<Failure: Error>: Error {
+    case template(TemplateError)
+    case sink(Failure)
+}
+
+extension ExecutorError where Failure == Never {
+    /// Never a sink failure.
+    public var templateError: TemplateError {
+        switch self {
+        case .template(let error): return error
+        }
+    }
+}
+
+/// Worker contexts handed to the parallel loop; each index is touched by one worker at a time.
+final class ContextPool: @unchecked Sendable {
+    let items: [EmitContext]
+
+    init(_ items: [EmitContext]) {
+        self.items = items
+    }
+}

@@ -1,0 +1,101 @@
+extension Plan {
+    /// The unique permutations of a run seeded with `seed`.
+    package func permutations(seed: UInt64) -> [UniquePermutation] {
+        uniqueDomains.indices.map { UniquePermutation(domain: uniqueDomains[$0], seed: seed, slot: UInt32($0)) }
+    }
+
+    /// Renders records `range` into `context.out`, each preceded by the separator unless it is `first`.
+    ///
+    /// - Complexity: O(ops × records); no allocation once the buffer is large enough.
+    package func render(
+        _ range: Range<UInt64>, seed: UInt64, first: UInt64, permutations: [UniquePermutation],
+        into context: EmitContext
+    ) {
+        let separator: UInt8? = format == .json ? UInt8(ascii: ",") : nil
+        ops.withUnsafeBufferPointer { ops in
+            literals.withUnsafeBufferPointer { literals in
+                generators.withUnsafeBufferPointer { generators in
+                    permutations.withUnsafeBufferPointer { permutations in
+                        let literalBase = literals.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                        for record in range {
+                            if let separator, record != first { context.out.append(separator) }
+                            context.begin(record: record, seed: seed)
+                            run(ops, literalBase, generators, permutations, context)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func run(
+        _ ops: UnsafeBufferPointer<Op>, _ literals: UnsafePointer<UInt8>,
+        _ generators: UnsafeBufferPointer<CompiledGenerator>, _ permutations: UnsafeBufferPointer<UniquePermutation>,
+        _ context: EmitContext
+    ) {
+        var pc = 0
+        let end = ops.count
+        while pc < end {
+            switch ops[pc] {
+            case .literal(let start, let count):
+                context.out.append(literals + Int(start), count: Int(count))
+            case .value(let generator, let escape, let unique):
+                let start = context.out.count
+                let compiled = generators[Int(generator)]
+                if unique == Op.notUnique {
+                    compiled.emit(context)
+                } else {
+                    let index = permutations[Int(unique)](context.record &* uniqueStrides[Int(unique)])
+                    compiled.emitIndexed!(context, index)
+                }
+                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
+                    JSONEscape.escapeInPlace(&context.out, from: start)
+                }
+            case .array(let index):
+                renderArray(arrays[Int(index)], generators, permutations, context)
+            case .maybeNull(let threshold, let skip):
+                if context.rng.next() < threshold {
+                    context.out.append(nullText)
+                    pc &+= Int(skip)
+                }
+            case .cellBegin:
+                context.cellStart = context.out.count
+            case .cellEnd:
+                let start = context.cellStart
+                let written = UnsafeBufferPointer(start: context.out.base + start, count: context.out.count - start)
+                if CSVText.needsQuoting(written) { CSVText.quoteInPlace(&context.out, from: start) }
+            }
+            pc &+= 1
+        }
+    }
+
+    @inline(never)
+    func renderArray(
+        _ shape: ArrayShape, _ generators: UnsafeBufferPointer<CompiledGenerator>,
+        _ permutations: UnsafeBufferPointer<UniquePermutation>, _ context: EmitContext
+    ) {
+        let compiled = generators[Int(shape.generator)]
+        var count = UInt64(shape.minCount)
+        if shape.maxCount > shape.minCount {
+            count += context.rng.below(UInt64(shape.maxCount - shape.minCount) + 1)
+        }
+        context.out.append(UInt8(ascii: "["))
+        for item in 0..<count {
+            if item > 0 { context.out.append(UInt8(ascii: ",")) }
+            if shape.quoted { context.out.append(UInt8(ascii: "\"")) }
+            let start = context.out.count
+            if shape.unique == Op.notUnique {
+                compiled.emit(context)
+            } else {
+                let slot = Int(shape.unique)
+                compiled.emitIndexed!(context, permutations[slot](context.record &* uniqueStrides[slot] &+ item))
+            }
+            if shape.escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
+                JSONEscape.escapeInPlace(&context.out, from: start)
+            }
+            if shape.quoted { context.out.append(UInt8(ascii: "\"")) }
+        }
+        context.out.append(UInt8(ascii: "]"))
+    }
+}

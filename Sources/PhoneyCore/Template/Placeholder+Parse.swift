@@ -1,0 +1,200 @@
+extension TemplateSegment {
+    /// Splits a template string into text and placeholders.
+    ///
+    /// `\{{` stands for a literal `{{`. A `{{` without its `}}` is an error rather than silently literal.
+    /// - Throws: `TemplateError` of kind `parsing_error`, with `offset` set (the pointer is the caller's).
+    public static func parse(_ text: String) throws(TemplateError) -> [TemplateSegment] {
+        let scalars = Array(text.unicodeScalars)
+        var reader = PlaceholderReader(scalars: scalars)
+        return try reader.segments()
+    }
+}
+
+struct PlaceholderReader {
+    let scalars: [Unicode.Scalar]
+    var position = 0
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    func at(_ index: Int) -> Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    func error(_ message: String, at offset: Int) -> TemplateError {
+        TemplateError(.parsingError, message, offset: offset)
+    }
+
+    mutating func segments() throws(TemplateError) -> [TemplateSegment] {
+        var segments: [TemplateSegment] = []
+        var literal = String.UnicodeScalarView()
+        while position < scalars.count {
+            let scalar = scalars[position]
+            if scalar == "\\", at(position + 1) == "{", at(position + 2) == "{" {
+                literal.append(contentsOf: ["{", "{"])
+                position += 3
+            } else if scalar == "{", at(position + 1) == "{" {
+                if !literal.isEmpty {
+                    segments.append(.text(String(literal)))
+                    literal = String.UnicodeScalarView()
+                }
+                segments.append(.placeholder(try placeholder()))
+            } else {
+                literal.append(scalar)
+                position += 1
+            }
+        }
+        if !literal.isEmpty { segments.append(.text(String(literal))) }
+        return segments
+    }
+
+    mutating func skipSpaces() {
+        while let scalar = at(position), scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+            position += 1
+        }
+    }
+
+    static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "_", ".": return true
+        default: return false
+        }
+    }
+
+    mutating func placeholder() throws(TemplateError) -> Placeholder {
+        let start = position
+        position += 2
+        guard let close = closingBraces(from: position) else {
+            throw error("`{{` is not closed by `}}`; write `\\{{` for a literal `{{`", at: start)
+        }
+        skipSpaces()
+        var isArray = false
+        if at(position) == "[" {
+            isArray = true
+            position += 1
+            skipSpaces()
+        }
+        let nameStart = position
+        while let scalar = at(position), PlaceholderReader.isNameScalar(scalar) { position += 1 }
+        let rawName = String(String.UnicodeScalarView(scalars[nameStart..<position]))
+        if rawName.isEmpty {
+            throw error(position == close ? "empty placeholder `{{}}`" : "expected a generator name", at: start)
+        }
+        skipSpaces()
+        if isArray {
+            guard at(position) == "]" else { throw error("expected `]` after the array generator name", at: position) }
+            position += 1
+            skipSpaces()
+        }
+        var arguments: [(key: String, value: Placeholder.Argument)] = []
+        if at(position) == ":" {
+            position += 1
+            arguments = try argumentList(until: close)
+        }
+        skipSpaces()
+        guard position == close else {
+            throw error("unexpected `\(scalars[position])` in placeholder `\(rawName)`", at: position)
+        }
+        position = close + 2
+        return Placeholder(
+            rawName: rawName, name: rawName.lowercased(), isArray: isArray, arguments: arguments, offset: start)
+    }
+
+    /// The index of the `}}` that closes a placeholder, skipping quoted text.
+    func closingBraces(from start: Int) -> Int? {
+        var index = start
+        var quote: Unicode.Scalar? = nil
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let open = quote {
+                if scalar == "\\" {
+                    index += 1
+                } else if scalar == open {
+                    quote = nil
+                }
+            } else if scalar == "'" || scalar == "\"" {
+                quote = scalar
+            } else if scalar == "}", at(index + 1) == "}" {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    mutating func argumentList(until close: Int) throws(TemplateError) -> [(key: String, value: Placeholder.Argument)] {
+        var arguments: [(key: String, value: Placeholder.Argument)] = []
+        while true {
+            skipSpaces()
+            let keyStart = position
+            while let scalar = at(position), position < close, PlaceholderReader.isNameScalar(scalar) { position += 1 }
+            let key = String(String.UnicodeScalarView(scalars[keyStart..<position])).lowercased()
+            if key.isEmpty { throw error("expected a parameter name", at: position) }
+            skipSpaces()
+            guard at(position) == "=", position < close else {
+                throw error("expected `=` after parameter `\(key)`", at: position)
+            }
+            position += 1
+            if arguments.contains(where: { $0.key == key }) {
+                throw TemplateError(.invalidParameter, "parameter `\(key)` is given twice", offset: keyStart)
+            }
+            arguments.append((key, try argument(until: close, inList: false)))
+            skipSpaces()
+            if position >= close { return arguments }
+            guard at(position) == "," else { throw error("expected `,` between parameters", at: position) }
+            position += 1
+        }
+    }
+
+    mutating func argument(until close: Int, inList: Bool) throws(TemplateError) -> Placeholder.Argument {
+        skipSpaces()
+        guard position < close, let first = at(position) else { return .bare("") }
+        if first == "'" || first == "\"" {
+            return .quoted(try quoted(first))
+        }
+        if first == "[" {
+            let open = position
+            position += 1
+            var items: [Placeholder.Argument] = []
+            skipSpaces()
+            if at(position) == "]" {
+                position += 1
+                return .list(items)
+            }
+            while true {
+                items.append(try argument(until: close, inList: true))
+                skipSpaces()
+                guard position < close, let next = at(position) else {
+                    throw error("list is not closed by `]`", at: open)
+                }
+                position += 1
+                if next == "]" { return .list(items) }
+                guard next == "," else { throw error("expected `,` or `]` in a list", at: position - 1) }
+            }
+        }
+        let start = position
+        while position < close, let scalar = at(position), scalar != ",", !(inList && scalar == "]") {
+            position += 1
+        }
+        var text = String(String.UnicodeScalarView(scalars[start..<position]))
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return .bare(text)
+    }
+
+    mutating func quoted(_ quote: Unicode.Scalar) throws(TemplateError) -> String {
+        let start = position
+        position += 1
+        var text = String.UnicodeScalarView()
+        while let scalar = at(position) {
+            position += 1
+            if scalar == "\\", let next = at(position) {
+                text.append(next)
+                position += 1
+            } else if scalar == quote {
+                return String(text)
+            } else {
+                text.append(scalar)
+            }
+        }
+        throw error("quoted value is not closed", at: start)
+    }
+}
