@@ -131,8 +131,10 @@ extension Compiler {
         let compiled: CompiledGenerator
         do {
             compiled = try spec.compile(&arguments, locale)
-        } catch {
+        } catch let error as TemplateError {
             return fail(error)
+        } catch {
+            return fail(TemplateError(.parameterError, "`\(spec.name)`: \(error)"))
         }
         if let extra = arguments.unused.first {
             var names = spec.parameters.map(\.name)

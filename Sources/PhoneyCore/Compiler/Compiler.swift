@@ -21,6 +21,7 @@ package struct Compiler {
     var errors: [TemplateError] = []
     var warnings: [String] = []
     var fields: [Plan.Field] = []
+    var detected: [DetectedField] = []
     var columns: [String] = []
     var estimatedBytes = 0
 
@@ -33,17 +34,26 @@ package struct Compiler {
     ///
     /// - Throws: `TemplateFailure` with every error found.
     package static func compile(_ template: JSONValue, options: CompileOptions) throws(TemplateFailure) -> Plan {
+        let (plan, compiler) = run(template, options: options)
+        guard let plan else { throw TemplateFailure(errors: compiler.errors, warnings: compiler.warnings) }
+        return plan
+    }
+
+    /// Compiles `template`, keeping the compiler's findings whether or not it succeeds.
+    package static func run(_ template: JSONValue, options: CompileOptions) -> (Plan?, Compiler) {
         let locale: LocaleData
         do {
             locale = try LocaleData.named(options.locale)
         } catch {
-            throw TemplateFailure(errors: [error])
+            var compiler = Compiler(options: options, locale: .enUS)
+            compiler.errors.append(error)
+            return (nil, compiler)
         }
         var compiler = Compiler(options: options, locale: locale)
         guard case .object(let members) = template else {
-            throw TemplateFailure(errors: [
-                TemplateError(.parsingError, "the template must be a JSON object, like {\"name\": \"{{name}}\"}")
-            ])
+            compiler.errors.append(
+                TemplateError(.parsingError, "the template must be a JSON object, like {\"name\": \"{{name}}\"}"))
+            return (nil, compiler)
         }
         switch options.format {
         case .json:
@@ -63,15 +73,14 @@ package struct Compiler {
                     .noPlaceholders,
                     "the template has no placeholders; put one in a string value, like {\"name\": \"{{name}}\"}"))
         }
-        if !compiler.errors.isEmpty {
-            throw TemplateFailure(errors: compiler.errors, warnings: compiler.warnings)
-        }
-        return Plan(
+        if !compiler.errors.isEmpty { return (nil, compiler) }
+        let plan = Plan(
             ops: compiler.ops, literals: compiler.literals, generators: compiler.generators, arrays: compiler.arrays,
             uniqueDomains: compiler.uniqueDomains, uniqueStrides: compiler.uniqueStrides,
             uniqueFields: compiler.uniqueFields, format: options.format, fields: compiler.fields,
             columns: compiler.columns, warnings: compiler.warnings,
             estimatedRecordBytes: compiler.estimatedBytes + compiler.literals.count)
+        return (plan, compiler)
     }
 
     mutating func literal<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
@@ -180,6 +189,9 @@ package struct Compiler {
             return
         }
         fields.append(Plan.Field(path: path, pointer: pointer, generators: placeholders.map(\.name)))
+        for placeholder in placeholders {
+            detected.append(DetectedField(placeholder, path: path, pointer: pointer))
+        }
         if placeholders.count == 1, plainText.allSatisfy({ $0 == " " }) {
             compileLone(placeholders[0], pointer: pointer, path: path, mode: mode)
             return

@@ -4,6 +4,7 @@ public enum Catalog {
         let all = PersonProvider.generators + AddressProvider.generators + InternetProvider.generators
             + CompanyProvider.generators + LoremProvider.generators + PythonProvider.generators
             + DateTimeProvider.generators + FinanceProvider.generators + MiscProvider.generators
+            + PhoneNumberProvider.generators
         return all.sorted { $0.name < $1.name }
     }()
 
@@ -60,7 +61,7 @@ public enum Catalog {
     public static func suggestions(for written: String) -> [String] {
         let name = String(written.lowercased().split(separator: ".").last ?? "")
         guard !name.isEmpty else { return [] }
-        let candidates = names + aliases.keys.sorted()
+        let candidates = names + aliases.filter { index[$0.value] != nil }.keys.sorted()
         let limit = max(2, name.count / 3)
         var scored: [(distance: Int, name: String)] = []
         for candidate in candidates {

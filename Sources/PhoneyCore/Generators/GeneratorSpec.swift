@@ -15,7 +15,8 @@ package struct GeneratorSpec: Sendable {
         }
     }
 
-    package typealias Compile = @Sendable (inout Arguments, LocaleData) throws(TemplateError) -> CompiledGenerator
+    /// Compiles the generator for one placeholder; throws `TemplateError` for bad arguments.
+    package typealias Compile = @Sendable (inout Arguments, LocaleData) throws -> CompiledGenerator
 
     package var name: String
     package var provider: String

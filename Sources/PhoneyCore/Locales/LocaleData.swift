@@ -43,6 +43,10 @@ package final class LocaleData: Sendable {
     package let phoneFormats: Table
     /// Row of `states` for each row of `cities`.
     package let cityStateRow: [Int]
+    /// Lowest and highest 3-digit ZIP prefix of each state row.
+    package let zipRanges: [ClosedRange<Int>]
+    package let countryName: String
+    package let countryCode: String
 
     init(enUS: Void) {
         id = "en_US"
@@ -87,6 +91,12 @@ package final class LocaleData: Sendable {
         let stateRows = Dictionary(
             (0..<stateTable.rows).map { (stateTable.text($0, 1), $0) }, uniquingKeysWith: { first, _ in first })
         cityStateRow = (0..<cityTable.rows).map { stateRows[cityTable.text($0, 1)] ?? 0 }
+        zipRanges = (0..<stateTable.rows).map {
+            let low = Int(stateTable.text($0, 2)) ?? 0
+            return low...max(low, Int(stateTable.text($0, 3)) ?? low)
+        }
+        countryName = "United States"
+        countryCode = "US"
     }
 
     /// The lower-case ASCII letters of a name (`O'Brien` → `obrien`, `José` → `jose`), for addresses.

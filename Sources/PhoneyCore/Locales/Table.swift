@@ -85,7 +85,7 @@ package struct Table: @unchecked Sendable {
     @inlinable
     package func pick(_ rng: inout PhoneyRandom) -> Int {
         let random = rng.next()
-        let row = Int(truncatingIfNeeded: (random & 0xFFFF_FFFF) &* UInt64(rows) >> 32)
+        let row = Int(truncatingIfNeeded: ((random & 0xFFFF_FFFF) &* UInt64(rows)) >> 32)
         guard let threshold, let alias else { return row }
         return UInt32(truncatingIfNeeded: random >> 32) < threshold[row] ? row : Int(alias[row])
     }

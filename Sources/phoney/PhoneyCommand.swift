@@ -1,0 +1,11 @@
+import ArgumentParser
+import CJemalloc
+
+@main
+struct PhoneyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phoney",
+        abstract: "Realistic fake data from JSON templates, fast and reproducible.",
+        subcommands: [GenerateCommand.self, ValidateCommand.self, GeneratorsCommand.self]
+    )
+}
