@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages Phoney builds against (Debian/Ubuntu). Safe to run again: it only installs what is
+# missing. Needs root or sudo for apt-get.
+set -euo pipefail
+
+need=()
+pkg-config --exists jemalloc 2>/dev/null || need+=(libjemalloc-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+
+if [ "${#need[@]}" -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "setup: installing ${need[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
