@@ -79,15 +79,16 @@ extension Compiler {
             errors.append(located)
             return nil
         }
-        let bareName = String(placeholder.name.split(separator: ".").last ?? "")
-        if Catalog.unsupported.contains(bareName) {
-            return fail(
-                TemplateError(
-                    .unsupportedGenerator,
-                    "`\(placeholder.rawName)` makes files, binary data or Python objects, not JSON data; "
-                        + "it is not supported"))
-        }
+        // Names and aliases win over Faker's unsupported generators: `zip` is the alias of `zipcode`, not a zip file.
         guard let spec = Catalog.lookup(placeholder.name) else {
+            let bareName = String(placeholder.name.split(separator: ".").last ?? "")
+            if Catalog.unsupported.contains(bareName) {
+                return fail(
+                    TemplateError(
+                        .unsupportedGenerator,
+                        "`\(placeholder.rawName)` makes files, binary data or Python objects, not JSON data; "
+                            + "it is not supported"))
+            }
             return fail(
                 TemplateError(
                     .generatorNotFound, "unknown generator `\(placeholder.rawName)`",
@@ -162,7 +163,7 @@ extension Compiler {
             }
             uniqueDomains.append(compiled.uniqueDomain)
             uniqueStrides.append(UInt64(max(maxCount, 1)))
-            uniqueFields.append(path)
+            uniqueFields.append((path, pointer))
             slot = UInt32(uniqueDomains.count - 1)
         }
         return Resolved(

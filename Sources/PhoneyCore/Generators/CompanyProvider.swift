@@ -1,24 +1,19 @@
 /// Faker's `company` and `job` providers.
 enum CompanyProvider {
-    /// Faker's company formats: `Last Suffix`, `Last-Last`, `Last, Last and Last`.
+    /// A company name from the locale's weighted formats (`{last} {suffix}`, `{last}-{last}`, …).
     static func company(_ locale: LocaleData, _ context: EmitContext) {
-        let last = locale.lastName
-        switch context.rng.below(3) {
-        case 0:
-            last.write(last.pick(&context.rng), to: &context.out)
-            context.out.append(0x20)
-            locale.companySuffixes.write(locale.companySuffixes.pick(&context.rng), to: &context.out)
-        case 1:
-            last.write(last.pick(&context.rng), to: &context.out)
-            context.out.append(UInt8(ascii: "-"))
-            last.write(last.pick(&context.rng), to: &context.out)
-        default:
-            last.write(last.pick(&context.rng), to: &context.out)
-            context.out.append(UInt8(ascii: ","))
-            context.out.append(0x20)
-            last.write(last.pick(&context.rng), to: &context.out)
-            context.out.append(contentsOf: " and ")
-            last.write(last.pick(&context.rng), to: &context.out)
+        let pattern = locale.companyPatterns[locale.companyFormats.pick(&context.rng)]
+        for piece in pattern.pieces {
+            switch piece {
+            case .literal(let bytes):
+                bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
+            case .part(.last):
+                locale.lastName.write(locale.lastName.pick(&context.rng), to: &context.out)
+            case .part(.suffix):
+                locale.companySuffixes.write(locale.companySuffixes.pick(&context.rng), to: &context.out)
+            case .part:
+                break
+            }
         }
     }
 
@@ -52,6 +47,9 @@ enum CompanyProvider {
         GeneratorSpec("company", provider: "company", summary: "A company name") { _, locale in
             let last = locale.lastName
             let suffixes = locale.companySuffixes
+            guard locale.id == "en_US" else {
+                return CompiledGenerator(jsonSafe: last.isJSONSafe) { context in company(locale, context) }
+            }
             return CompiledGenerator(
                 jsonSafe: last.isJSONSafe,
                 uniqueDomain: UInt64(last.rows * suffixes.rows),

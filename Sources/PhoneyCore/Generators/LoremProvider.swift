@@ -11,17 +11,36 @@ enum LoremProvider {
     static func sentence(_ list: WordList, words: Int, variable: Bool, _ context: EmitContext) {
         let count = vary(words, variable, &context.rng)
         for index in 0..<count {
-            if index > 0 { context.out.append(0x20) }
+            if index > 0 { list.writeSeparator(to: &context.out) }
             list.write(list.pick(&context.rng), capitalized: index == 0, to: &context.out)
         }
-        context.out.append(UInt8(ascii: "."))
+        list.writeStop(to: &context.out)
     }
 
     static func paragraph(_ list: WordList, sentences: Int, variable: Bool, _ context: EmitContext) {
         let count = vary(sentences, variable, &context.rng)
         for index in 0..<count {
-            if index > 0 { context.out.append(0x20) }
+            if index > 0 { list.writeSeparator(to: &context.out) }
             sentence(list, words: 6, variable: true, context)
+        }
+    }
+
+    /// Characters (not bytes) written since `start`.
+    static func characters(_ out: ByteWriter, from start: Int) -> Int {
+        var count = 0
+        for index in start..<out.count where out.base[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Cuts what was written since `start` to at most `limit` characters, on a character boundary.
+    static func truncate(_ out: inout ByteWriter, from start: Int, characters limit: Int) {
+        var seen = 0
+        for index in start..<out.count where out.base[index] & 0xC0 != 0x80 {
+            if seen == limit {
+                out.count = index
+                return
+            }
+            seen += 1
         }
     }
 
@@ -32,33 +51,35 @@ enum LoremProvider {
             var first = true
             while true {
                 let mark = context.out.count
-                if !first { context.out.append(0x20) }
+                if !first { list.writeSeparator(to: &context.out) }
                 list.write(list.pick(&context.rng), capitalized: first, to: &context.out)
-                if context.out.count - start + 1 > limit {
+                if characters(context.out, from: start) + 1 > limit {
                     context.out.count = mark
                     if first { list.write(0, capitalized: true, to: &context.out) }
                     break
                 }
                 first = false
             }
-            context.out.append(UInt8(ascii: "."))
-            if context.out.count - start > limit { context.out.count = start + limit }
+            list.writeStop(to: &context.out)
+            truncate(&context.out, from: start, characters: limit)
             return
         }
         var first = true
         while true {
             let mark = context.out.count
-            if !first { context.out.append(limit < 100 ? 0x20 : 0x0A) }
+            if !first {
+                if limit < 100 { list.writeSeparator(to: &context.out) } else { context.out.append(0x0A) }
+            }
             if limit < 100 {
                 sentence(list, words: 6, variable: true, context)
             } else {
                 paragraph(list, sentences: 3, variable: true, context)
             }
-            if context.out.count - start > limit {
+            if characters(context.out, from: start) > limit {
                 context.out.count = mark
                 if first {
                     sentence(list, words: 3, variable: false, context)
-                    if context.out.count - start > limit { context.out.count = start + limit }
+                    truncate(&context.out, from: start, characters: limit)
                 }
                 return
             }

@@ -21,21 +21,39 @@ enum PersonProvider {
         locale.lastName.write(locale.lastName.pick(&context.rng), to: &context.out)
     }
 
-    /// Faker's name formats: mostly `First Last`, sometimes with a prefix or a suffix.
+    /// A full name in the locale's order, sometimes with a prefix or suffix (where the locale has them); a
+    /// second surname (es_ES, pt_BR) differs from the first.
     static func fullName(_ locale: LocaleData, _ requested: Gender, _ context: EmitContext) {
         var gender = requested
         if gender == .any { gender = context.rng.next() & 1 == 0 ? .female : .male }
         let roll = context.rng.below(100)
-        if roll < 3 {
-            let prefixes = gender == .female ? locale.prefixFemale : gender == .male ? locale.prefixMale : locale.prefixNonbinary
+        if roll < 3, locale.hasPrefixes {
+            let prefixes =
+                gender == .female ? locale.prefixFemale : gender == .male ? locale.prefixMale : locale.prefixNonbinary
+            let start = context.out.count
             prefixes.write(prefixes.pick(&context.rng), to: &context.out)
-            context.out.append(0x20)
+            if context.out.count > start { context.out.append(0x20) }
         }
-        firstName(locale, gender, context)
-        context.out.append(0x20)
-        lastName(locale, context)
-        if roll >= 97 {
-            let suffixes = gender == .female ? locale.suffixFemale : gender == .male ? locale.suffixMale : locale.suffixNonbinary
+        var previousLast = -1
+        for piece in locale.nameFormat.pieces {
+            switch piece {
+            case .literal(let bytes):
+                bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
+            case .part(.first):
+                firstName(locale, gender, context)
+            case .part(.last):
+                var row = locale.lastName.pick(&context.rng)
+                if row == previousLast { row = locale.lastName.pick(&context.rng) }
+                if row == previousLast { row = (row + 1) % locale.lastName.rows }
+                previousLast = row
+                locale.lastName.write(row, to: &context.out)
+            case .part:
+                break
+            }
+        }
+        if roll >= 97, locale.hasSuffixes {
+            let suffixes =
+                gender == .female ? locale.suffixFemale : gender == .male ? locale.suffixMale : locale.suffixNonbinary
             context.out.append(0x20)
             suffixes.write(suffixes.pick(&context.rng), to: &context.out)
         }
@@ -54,14 +72,20 @@ enum PersonProvider {
         }
     }
 
-    /// `First Last` from two tables, unique over their product.
-    static func pairIndexed(_ first: Table, _ last: Table) -> CompiledGenerator.EmitIndexed {
+    /// A first and last name from two tables in the locale's order, unique over their product.
+    static func pairIndexed(_ first: Table, _ last: Table, lastFirst: Bool) -> CompiledGenerator.EmitIndexed {
         { context, index in
             let firstRow = Int(index % UInt64(first.rows))
             let lastRow = Int(index / UInt64(first.rows))
-            first.write(firstRow, to: &context.out)
-            context.out.append(0x20)
-            last.write(lastRow, to: &context.out)
+            if lastFirst {
+                last.write(lastRow, to: &context.out)
+                context.out.append(0x20)
+                first.write(firstRow, to: &context.out)
+            } else {
+                first.write(firstRow, to: &context.out)
+                context.out.append(0x20)
+                last.write(lastRow, to: &context.out)
+            }
         }
     }
 
@@ -76,7 +100,8 @@ enum PersonProvider {
             }
             return CompiledGenerator(
                 jsonSafe: true, uniqueDomain: UInt64(first.rows) * UInt64(locale.lastName.rows),
-                emitIndexed: pairIndexed(first, locale.lastName),
+                emitIndexed: pairIndexed(
+                    first, locale.lastName, lastFirst: locale.nameFormat.pieces.first == .part(.last)),
                 emit: { context in fullName(locale, gender, context) })
         }
     }

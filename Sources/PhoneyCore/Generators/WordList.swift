@@ -2,6 +2,9 @@
 struct WordList: Sendable {
     let bytes: [UInt8]
     let starts: [Int]
+    /// What goes between words (a space; nothing in Japanese) and what ends a sentence.
+    var separator: [UInt8] = [0x20]
+    var stop: [UInt8] = [UInt8(ascii: ".")]
 
     init(_ words: [String]) {
         var bytes: [UInt8] = []
@@ -25,6 +28,8 @@ struct WordList: Sendable {
             self.init(words)
         } else {
             self.init(locale.loremWords.allText())
+            separator = locale.loremSeparator
+            stop = locale.loremStop
         }
     }
 
@@ -43,6 +48,14 @@ struct WordList: Sendable {
             let first = out.base[out.count - length]
             if first >= 0x61, first <= 0x7A { out.base[out.count - length] = first - 0x20 }
         }
+    }
+
+    func writeSeparator(to out: inout ByteWriter) {
+        if separator.count == 1 { out.append(separator[0]) } else if !separator.isEmpty { out.append(separator) }
+    }
+
+    func writeStop(to out: inout ByteWriter) {
+        if stop.count == 1 { out.append(stop[0]) } else { out.append(stop) }
     }
 
     @inline(__always)

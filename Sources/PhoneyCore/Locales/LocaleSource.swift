@@ -42,4 +42,31 @@ package struct LocaleSource: Sendable {
     package var freeEmailDomains: StaticString? = nil
     /// Words for lorem text where the locale has its own (ja_JP); nil uses Latin lorem.
     package var loremWords: StaticString? = nil
+
+    // The tables below are en_US's; other locales leave them nil and share en_US's.
+
+    package var firstNameNonbinary: StaticString? = nil
+    package var prefixNonbinary: StaticString? = nil
+    /// Name suffixes (Jr., PhD); a locale without them writes none.
+    package var suffixMale: StaticString? = nil
+    package var suffixFemale: StaticString? = nil
+    package var suffixNonbinary: StaticString? = nil
+    /// Weighted street types (`Street\t10`); when present a street name is `{name} {suffix}`.
+    package var streetSuffixes: StaticString? = nil
+    /// Apartment and suite patterns (`Apt. ###`).
+    package var secondaryAddressFormats: StaticString? = nil
+    /// `Name\tAA\tAAA`.
+    package var countries: StaticString? = nil
+    package var catchPhraseAdjectives: StaticString? = nil
+    package var catchPhraseDescriptors: StaticString? = nil
+    package var catchPhraseNouns: StaticString? = nil
+    package var bsVerbs: StaticString? = nil
+    package var bsAdjectives: StaticString? = nil
+    package var bsNouns: StaticString? = nil
+    /// Weighted: `com\t6`.
+    package var topLevelDomains: StaticString? = nil
+    package var safeEmailDomains: StaticString? = nil
+    /// `Name\t#RRGGBB`.
+    package var colorNames: StaticString? = nil
+    package var safeColorNames: StaticString? = nil
 }

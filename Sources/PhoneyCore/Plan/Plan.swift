@@ -20,8 +20,8 @@ public final class Plan: Sendable {
     package let uniqueDomains: [UInt64]
     /// How many values each unique slot draws per record (the largest array count, or 1).
     package let uniqueStrides: [UInt64]
-    /// Names of the fields in each unique slot, for errors.
-    package let uniqueFields: [String]
+    /// Dotted path and JSON pointer of the field in each unique slot, for errors.
+    package let uniqueFields: [(path: String, pointer: String)]
     public let format: OutputFormat
     /// The fields that hold placeholders.
     public let fields: [Field]
@@ -35,8 +35,8 @@ public final class Plan: Sendable {
 
     package init(
         ops: [Op], literals: [UInt8], generators: [CompiledGenerator], arrays: [ArrayShape],
-        uniqueDomains: [UInt64], uniqueStrides: [UInt64], uniqueFields: [String], format: OutputFormat,
-        fields: [Field], columns: [String], warnings: [String], estimatedRecordBytes: Int
+        uniqueDomains: [UInt64], uniqueStrides: [UInt64], uniqueFields: [(path: String, pointer: String)],
+        format: OutputFormat, fields: [Field], columns: [String], warnings: [String], estimatedRecordBytes: Int
     ) {
         self.ops = ops
         self.literals = literals
@@ -82,11 +82,12 @@ public final class Plan: Sendable {
             let (needed, tooMany) = end.multipliedReportingOverflow(by: uniqueStrides[slot])
             if overflow || tooMany || needed > uniqueDomains[slot] {
                 let values = uniqueStrides[slot] > 1 ? " (\(uniqueStrides[slot]) values per record)" : ""
+                let need = overflow || tooMany ? "more" : "\(needed)"
                 throw TemplateError(
                     .uniqueDomainTooSmall,
-                    "unique field `\(uniqueFields[slot])` has only \(uniqueDomains[slot]) distinct values, but records "
-                        + "\(offset)..<\(offset &+ count) need \(overflow || tooMany ? "more" : "\(needed)")\(values)",
-                    pointer: "/" + uniqueFields[slot].replacing(".", with: "/"))
+                    "unique field `\(uniqueFields[slot].path)` has only \(uniqueDomains[slot]) distinct values, "
+                        + "but records \(offset)..<\(offset &+ count) need \(need)\(values)",
+                    pointer: uniqueFields[slot].pointer)
             }
         }
     }

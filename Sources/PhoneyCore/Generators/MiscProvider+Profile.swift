@@ -1,0 +1,266 @@
+extension MiscProvider {
+    /// Faker's profile keys, in the order Faker builds them.
+    enum ProfileField: Int, CaseIterable {
+        case job, company, ssn, residence, currentLocation, bloodGroup, website
+        case username, name, sex, address, mail, birthdate
+
+        var key: String {
+            switch self {
+            case .currentLocation: return "current_location"
+            case .bloodGroup: return "blood_group"
+            default: return String(describing: self)
+            }
+        }
+
+        /// `,"key":` (without the comma for the first field written), pre-encoded.
+        var prefix: [UInt8] { Array(",\"\(key)\":".utf8) }
+
+        static let simple: [ProfileField] = [.username, .name, .sex, .address, .mail, .birthdate]
+    }
+
+    static let bloodGroups: [[UInt8]] = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"].map { Array($0.utf8) }
+
+    /// Everything a profile needs, resolved at compile time.
+    struct ProfileShape: Sendable {
+        let locale: LocaleData
+        /// The fields to write, in order, with their pre-encoded key prefixes.
+        let fields: [(field: ProfileField, prefix: [UInt8])]
+        /// nil: either sex, evenly.
+        let female: Bool?
+        /// Birth dates fall in the last 115 years, in days since 1970.
+        let birthDays: (Int64, Int64)
+
+        init(_ arguments: inout Arguments, _ locale: LocaleData, allowed: [ProfileField]) throws(TemplateError) {
+            self.locale = locale
+            var chosen = allowed
+            if allowed.count > ProfileField.simple.count, let requested = try arguments.list("fields") {
+                var names: Set<String> = []
+                for item in requested {
+                    guard let name = item.text?.lowercased().trimmingWhitespace(),
+                        allowed.contains(where: { $0.key == name })
+                    else {
+                        throw arguments.error(
+                            "fields",
+                            "must list profile keys from \(allowed.map(\.key).joined(separator: ", ")), "
+                                + "got `\(item.text ?? "a list")`")
+                    }
+                    names.insert(name)
+                }
+                if !names.isEmpty { chosen = allowed.filter { names.contains($0.key) } }
+            }
+            fields = chosen.enumerated().map { position, field in
+                (field, position == 0 ? Array(field.prefix.dropFirst()) : field.prefix)
+            }
+            switch try arguments.string("sex")?.uppercased() {
+            case nil, "NONE": female = nil
+            case "F": female = true
+            case "M": female = false
+            case let other?: throw arguments.error("sex", "must be F or M, got `\(other)`")
+            }
+            let today = DateExpression.floorDiv(arguments.now, DateExpression.secondsPerDay)
+            birthDays = (today - 42_004, today)
+        }
+    }
+
+    /// Writes `bytes` as the inside of a JSON string.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteWriter) {
+        for byte in bytes {
+            switch byte {
+            case 0x22, 0x5C:
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "n"))
+            case 0..<0x20:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "u"))
+                out.appendHex(UInt64(byte), digits: 4)
+            default:
+                out.append(byte)
+            }
+        }
+    }
+
+    static func writeQuoted(_ table: Table, _ row: Int, _ out: inout ByteWriter) {
+        out.append(0x22)
+        writeEscaped(table.bytes(row), &out)
+        out.append(0x22)
+    }
+
+    /// JSON-escapes `out[start...]` in place, growing it by the escapes' extra bytes; no allocation beyond the
+    /// buffer's own growth.
+    static func escapeTail(_ out: inout ByteWriter, from start: Int) {
+        var extra = 0
+        for position in start..<out.count {
+            switch out.base[position] {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: extra += 1
+            case 0..<0x20: extra += 5
+            default: break
+            }
+        }
+        if extra == 0 { return }
+        out.reserve(extra)
+        var read = out.count - 1
+        var write = out.count + extra - 1
+        @inline(__always) func put(_ byte: UInt8, _ base: UnsafeMutablePointer<UInt8>) {
+            base[write] = byte
+            write -= 1
+        }
+        while read >= start {
+            let byte = out.base[read]
+            switch byte {
+            case 0x22, 0x5C: put(byte, out.base)
+            case 0x0A: put(UInt8(ascii: "n"), out.base)
+            case 0x0D: put(UInt8(ascii: "r"), out.base)
+            case 0x09: put(UInt8(ascii: "t"), out.base)
+            case 0..<0x20:
+                let low = byte & 0xF
+                put(low < 10 ? 0x30 + low : 0x57 + low, out.base)
+                put(0x30 + (byte >> 4), out.base)
+                put(0x30, out.base)
+                put(0x30, out.base)
+                put(UInt8(ascii: "u"), out.base)
+            default:
+                put(byte, out.base)
+                read -= 1
+                continue
+            }
+            put(0x5C, out.base)
+            read -= 1
+        }
+        out.count += extra
+    }
+
+    /// Writes what `body` writes as a JSON string: quoted, escaped in place.
+    @inline(__always)
+    static func quoted(_ context: EmitContext, _ body: () -> Void) {
+        context.out.append(0x22)
+        let start = context.out.count
+        body()
+        escapeTail(&context.out, from: start)
+        context.out.append(0x22)
+    }
+
+    /// Writes the person's name in the locale's order; a second surname (es_ES, pt_BR) is drawn afresh.
+    static func writeName(_ locale: LocaleData, first: UnsafeBufferPointer<UInt8>, last: Int, _ context: EmitContext) {
+        var lastWritten = false
+        for piece in locale.nameFormat.pieces {
+            switch piece {
+            case .literal(let bytes): context.out.append(bytes)
+            case .part(.first): writeEscaped(first, &context.out)
+            case .part(.last):
+                let row = lastWritten ? locale.lastName.pick(&context.rng) : last
+                lastWritten = true
+                writeEscaped(locale.lastName.bytes(row), &context.out)
+            case .part: break
+            }
+        }
+    }
+
+    /// Writes `-12.345678`: a coordinate with six decimals from millionths.
+    static func writeCoordinate(_ millionths: Int64, _ out: inout ByteWriter) {
+        if millionths < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = millionths.magnitude
+        out.appendDecimal(magnitude / 1_000_000)
+        out.append(UInt8(ascii: "."))
+        out.appendPadded(magnitude % 1_000_000, width: 6)
+    }
+
+    /// Writes the profile object for one record: one person (sex, name) behind the name, user name and email.
+    static func writeProfile(_ shape: ProfileShape, _ context: EmitContext) {
+        let locale = shape.locale
+        let female = shape.female ?? (context.rng.next() & 1 == 0)
+        let firstNames = female ? locale.firstNameFemale : locale.firstNameMale
+        let firstTokens = female ? locale.firstNameFemaleASCII : locale.firstNameMaleASCII
+        let first = firstNames.pick(&context.rng)
+        let last = locale.lastName.pick(&context.rng)
+        context.out.append(UInt8(ascii: "{"))
+        for (field, prefix) in shape.fields {
+            context.out.append(prefix)
+            switch field {
+            case .job: writeQuoted(locale.jobs, locale.jobs.pick(&context.rng), &context.out)
+            case .company: quoted(context) { CompanyProvider.company(locale, context) }
+            case .ssn:
+                context.out.append(0x22)
+                let area = 1 + context.rng.below(898)
+                context.out.appendPadded(area >= 666 ? area + 1 : area, width: 3)
+                context.out.append(UInt8(ascii: "-"))
+                context.out.appendPadded(1 + context.rng.below(99), width: 2)
+                context.out.append(UInt8(ascii: "-"))
+                context.out.appendPadded(1 + context.rng.below(9999), width: 4)
+                context.out.append(0x22)
+            case .residence, .address: quoted(context) { AddressProvider.address(locale, context) }
+            case .currentLocation:
+                context.out.append(UInt8(ascii: "["))
+                writeCoordinate(context.rng.int(-90_000_000, 90_000_000), &context.out)
+                context.out.append(UInt8(ascii: ","))
+                writeCoordinate(context.rng.int(-180_000_000, 180_000_000), &context.out)
+                context.out.append(UInt8(ascii: "]"))
+            case .bloodGroup:
+                context.out.append(0x22)
+                context.out.append(bloodGroups[context.rng.index(bloodGroups.count)])
+                context.out.append(0x22)
+            case .website:
+                context.out.append(UInt8(ascii: "["))
+                let count = 1 + context.rng.index(3)
+                for position in 0..<count {
+                    if position > 0 { context.out.append(UInt8(ascii: ",")) }
+                    context.out.append(0x22)
+                    InternetProvider.writeURL(webSchemes, locale, context)
+                    context.out.append(0x22)
+                }
+                context.out.append(UInt8(ascii: "]"))
+            case .username:
+                context.out.append(0x22)
+                InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
+                context.out.append(0x22)
+            case .name:
+                context.out.append(0x22)
+                writeName(locale, first: firstNames.bytes(first), last: last, context)
+                context.out.append(0x22)
+            case .sex:
+                context.out.append(0x22)
+                context.out.append(female ? UInt8(ascii: "F") : UInt8(ascii: "M"))
+                context.out.append(0x22)
+            case .mail:
+                context.out.append(0x22)
+                InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
+                context.out.append(UInt8(ascii: "@"))
+                InternetProvider.writeEmailDomain(.free, locale, context)
+                context.out.append(0x22)
+            case .birthdate:
+                let (year, month, day) = DateExpression.civil(
+                    fromDays: context.rng.int(shape.birthDays.0, shape.birthDays.1))
+                context.out.append(0x22)
+                context.out.appendPadded(UInt64(clamping: year), width: 4)
+                context.out.append(UInt8(ascii: "-"))
+                context.out.appendPadded(UInt64(month), width: 2)
+                context.out.append(UInt8(ascii: "-"))
+                context.out.appendPadded(UInt64(day), width: 2)
+                context.out.append(0x22)
+            }
+        }
+        context.out.append(UInt8(ascii: "}"))
+    }
+
+    static let webSchemes: [[UInt8]] = [Array("http".utf8), Array("https".utf8)]
+
+    static let profileGenerators: [GeneratorSpec] = [
+        GeneratorSpec(
+            "profile", provider: "profile", type: .object,
+            parameters: [.init("fields", "list"), .init("sex", "string")],
+            summary: "A person's profile as an object: job, company, ssn, residence, location, name, email…"
+        ) { arguments, locale in
+            let shape = try ProfileShape(&arguments, locale, allowed: ProfileField.allCases)
+            return CompiledGenerator(type: .object, jsonSafe: false) { context in writeProfile(shape, context) }
+        },
+        GeneratorSpec(
+            "simple_profile", provider: "profile", type: .object, parameters: [.init("sex", "string")],
+            summary: "A short profile object: username, name, sex, address, mail, birthdate"
+        ) { arguments, locale in
+            let shape = try ProfileShape(&arguments, locale, allowed: ProfileField.simple)
+            return CompiledGenerator(type: .object, jsonSafe: false) { context in writeProfile(shape, context) }
+        },
+    ]
+}

@@ -1,0 +1,83 @@
+import Glibc
+import Testing
+
+@testable import PhoneyCore
+
+/// The executor streams: pieces stay small whatever the record count, in order, and a failing sink stops it.
+struct StreamingTests {
+    static let template = #"{"id":"{{first_name}}","zip":"{{zipcode}}","n":1}"#
+
+    /// Line feeds in `bytes`, counted with `memchr`.
+    func lineFeeds(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var found = 0
+        while cursor < end, let hit = memchr(cursor, 0x0A, end - cursor) {
+            found += 1
+            cursor = UnsafeRawPointer(hit) + 1
+        }
+        return found
+    }
+
+    @Test func twoMillionRecordsInBoundedPieces() throws {
+        let plan = try EngineTest.compile(Self.template, EngineTest.options(.ndjson))
+        let count: UInt64 = 2_000_000
+        var total = 0
+        var largest = 0
+        var pieces = 0
+        var lines = 0
+        var lastProgress: UInt64 = 0
+        var progressOrdered = true
+        try Executor.run(
+            plan, Executor.Run(seed: 1, count: count),
+            progress: { written in
+                if written < lastProgress { progressOrdered = false }
+                lastProgress = written
+            },
+            sink: { (bytes: UnsafeRawBufferPointer) throws(Never) in
+                total += bytes.count
+                largest = max(largest, bytes.count)
+                pieces += 1
+                lines += lineFeeds(bytes)
+            })
+        #expect(lines == Int(count))
+        #expect(lastProgress == count)
+        #expect(progressOrdered)
+        #expect(largest < 8 << 20, "largest piece: \(largest) bytes")
+        #expect(pieces >= Int(count / Executor.chunkRecords(for: plan)))
+        #expect(total > Int(count) * 20)
+    }
+
+    @Test func piecesArriveInRecordOrder() throws {
+        let plan = try EngineTest.compile(Self.template, EngineTest.options(.ndjson))
+        let count: UInt64 = 20 * Executor.chunkRecords(for: plan) + 7
+        var streamed: [UInt8] = []
+        var pieces = 0
+        try Executor.run(plan, Executor.Run(seed: 9, count: count, threads: 8)) {
+            (bytes: UnsafeRawBufferPointer) throws(Never) in
+            streamed.append(contentsOf: bytes)
+            pieces += 1
+        }
+        #expect(pieces > 20)
+        #expect(streamed == (try Executor.render(plan, Executor.Run(seed: 9, count: count, threads: 1))))
+    }
+
+    struct Stop: Error {}
+
+    @Test func aFailingSinkStopsGeneration() throws {
+        let plan = try EngineTest.compile(Self.template, EngineTest.options(.json))
+        var calls = 0
+        let failure = #expect(throws: ExecutorError<Stop>.self) {
+            try Executor.run(plan, Executor.Run(seed: 1, count: 1_000_000, threads: 2)) {
+                (_: UnsafeRawBufferPointer) throws(Stop) in
+                calls += 1
+                if calls == 3 { throw Stop() }
+            }
+        }
+        #expect(calls == 3)
+        guard case .sink = failure else {
+            Issue.record("expected a sink failure, got \(String(describing: failure))")
+            return
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Testing
+
+@testable import PhoneyCore
+
+/// The placeholder language inside template strings, and the JSON parser's errors and limits.
+struct TemplateParserTests {
+    typealias Argument = Placeholder.Argument
+
+    func placeholders(_ text: String) throws -> [Placeholder] {
+        try TemplateSegment.parse(text).compactMap { segment in
+            if case .placeholder(let placeholder) = segment { return placeholder }
+            return nil
+        }
+    }
+
+    func only(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Placeholder {
+        let found = try placeholders(text)
+        #expect(found.count == 1, sourceLocation: sourceLocation)
+        return try #require(found.first, sourceLocation: sourceLocation)
+    }
+
+    func arguments(_ text: String) throws -> [String: Argument] {
+        var byKey: [String: Argument] = [:]
+        for argument in try only(text).arguments { byKey[argument.key] = argument.value }
+        return byKey
+    }
+
+    @Test func plainPlaceholder() throws {
+        let segments = try TemplateSegment.parse("Hello {{name}}!")
+        #expect(segments.count == 3)
+        #expect(segments.first == .text("Hello "))
+        #expect(segments.last == .text("!"))
+        let placeholder = try only("Hello {{name}}!")
+        #expect(placeholder.name == "name")
+        #expect(placeholder.isArray == false)
+        #expect(placeholder.arguments.isEmpty)
+        #expect(placeholder.offset == 6)
+    }
+
+    @Test(arguments: ["{{ name }}", "{{name}}", "{{\tname  }}", "{{ NAME }}", "{{Name}}"])
+    func whitespaceAndCase(_ text: String) throws {
+        #expect(try only(text).name == "name")
+    }
+
+    @Test func caseInsensitiveNamesRenderTheSameGenerator() throws {
+        let lower = try EngineTest.text(#"{"a":"{{first_name}}"}"#, count: 20)
+        let mixed = try EngineTest.text(#"{"a":"{{ First_NAME }}"}"#, count: 20)
+        #expect(lower == mixed)
+        #expect(try only("{{First_Name}}").rawName == "First_Name")
+    }
+
+    @Test func keywordArguments() throws {
+        let placeholder = try only("{{gen:k=v,k2=v2}}")
+        #expect(placeholder.name == "gen")
+        #expect(placeholder.arguments.map(\.key) == ["k", "k2"])
+        #expect(placeholder.arguments.map(\.value) == [.bare("v"), .bare("v2")])
+        let spaced = try only("{{ gen : k = v , K2=v2 }}")
+        #expect(spaced.arguments.map(\.key) == ["k", "k2"])
+        #expect(spaced.arguments.map(\.value) == [.bare("v"), .bare("v2")])
+    }
+
+    @Test func negativeAndDecimalNumbers() throws {
+        let found = try arguments("{{random_int:min=-5,max=10,x=2.5,y=-0.25}}")
+        #expect(found["min"] == .bare("-5"))
+        #expect(found["max"] == .bare("10"))
+        #expect(found["x"] == .bare("2.5"))
+        #expect(found["y"] == .bare("-0.25"))
+        #expect(found["min"]?.json == .number("-5"))
+        #expect(found["y"]?.json == .number("-0.25"))
+        var read = Arguments(
+            generator: "g", values: try only("{{g:min=-5,x=2.5}}").arguments, now: EngineTest.now)
+        #expect(try read.int("min") == -5)
+        #expect(try read.double("x") == 2.5)
+        #expect(read.unused.isEmpty)
+    }
+
+    @Test func quotedStringsKeepCommasAndEscapes() throws {
+        let found = try arguments(#"{{g:elements='a, b',other="c, d",k=1,esc='it\'s',brace='}}'}}"#)
+        #expect(found["elements"] == .quoted("a, b"))
+        #expect(found["other"] == .quoted("c, d"))
+        #expect(found["k"] == .bare("1"))
+        #expect(found["esc"] == .quoted("it's"))
+        #expect(found["brace"] == .quoted("}}"))
+    }
+
+    @Test func lists() throws {
+        let found = try arguments(#"{{g:a=[x,y,z],b=["a, b","c"],c=[],d=[ 1 , 'two' ],e=[[1,2],3]}}"#)
+        #expect(found["a"] == .list([.bare("x"), .bare("y"), .bare("z")]))
+        #expect(found["b"] == .list([.quoted("a, b"), .quoted("c")]))
+        #expect(found["c"] == .list([]))
+        #expect(found["d"] == .list([.bare("1"), .quoted("two")]))
+        #expect(found["e"] == .list([.list([.bare("1"), .bare("2")]), .bare("3")]))
+    }
+
+    @Test func listArgumentReachesTheGenerator() throws {
+        let records = try EngineTest.records(#"{"w":"{{word:ext_word_list=['a, b', \"c\"]}}"}"#, count: 200)
+        let values = Set(records.compactMap { $0["w"]?.stringValue })
+        #expect(values == ["a, b", "c"])
+    }
+
+    @Test func arrayForm() throws {
+        let placeholder = try only("{{[word]:count=3}}")
+        #expect(placeholder.isArray)
+        #expect(placeholder.name == "word")
+        #expect(placeholder.arguments.first?.value == .bare("3"))
+        let spaced = try only("{{ [ Word ] : count = 2..5 }}")
+        #expect(spaced.isArray)
+        #expect(spaced.name == "word")
+        #expect(spaced.arguments.first?.value == .bare("2..5"))
+    }
+
+    @Test func arrayCountRange() throws {
+        let records = try EngineTest.records(#"{"w":"{{[word]:count=2..5}}"}"#, count: 400)
+        let sizes = records.map { $0["w"]?.arrayValue?.count ?? -1 }
+        #expect(sizes.allSatisfy { (2...5).contains($0) })
+        #expect(Set(sizes) == [2, 3, 4, 5])
+        let empty = try EngineTest.records(#"{"w":"{{[word]:count=0}}"}"#, count: 5)
+        #expect(empty.allSatisfy { $0["w"] == .array([]) })
+    }
+
+    @Test func escapedBraces() throws {
+        #expect(try TemplateSegment.parse(#"\{{"#) == [.text("{{")])
+        #expect(try TemplateSegment.parse(#"a \{{name}} b"#) == [.text("a {{name}} b")])
+        #expect(try TemplateSegment.parse(#"a\b {"#) == [.text(#"a\b {"#)])
+        let records = try EngineTest.records(#"{"a":"\\{{name}} is {{city}}"}"#, count: 3)
+        for record in records {
+            let value = try #require(record["a"]?.stringValue)
+            #expect(value.hasPrefix("{{name}} is "))
+            #expect(value.count > "{{name}} is ".count)
+        }
+        let literalOnly = EngineTest.errors(#"{"a":"\\{{name}}"}"#)
+        #expect(literalOnly.map(\.kind) == [.noPlaceholders])
+    }
+
+    @Test func providerQualifiedNames() throws {
+        let qualified = try EngineTest.text(#"{"a":"{{person.first_name}}","c":"{{Address.City}}"}"#, count: 20)
+        let bare = try EngineTest.text(#"{"a":"{{first_name}}","c":"{{city}}"}"#, count: 20)
+        #expect(qualified == bare)
+        let wrong = try EngineTest.error(#"{"a":"{{internet.first_name}}"}"#)
+        #expect(wrong.kind == .generatorNotFound)
+        #expect(wrong.pointer == "/a")
+        #expect(wrong.offset == 0)
+    }
+
+    @Test(arguments: [
+        ("full_name", "name"), ("person", "name"), ("profession", "job"), ("zip", "zipcode"),
+        ("street", "street_address"), ("phone", "phone_number"), ("telephone", "phone_number"),
+    ])
+    func aliasesResolve(_ alias: String, _ target: String) throws {
+        let viaAlias = try EngineTest.text(#"{"a":"{{\#(alias)}}"}"#, count: 10)
+        let direct = try EngineTest.text(#"{"a":"{{\#(target)}}"}"#, count: 10)
+        #expect(viaAlias == direct)
+    }
+
+    @Test(arguments: [
+        ("{{name", 0), ("ab {{name", 3), ("x {{name} }", 2), ("ok {{a}} {{b", 9), ("{{name:x='}}", 0),
+    ])
+    func unclosedPlaceholder(_ text: String, _ offset: Int) throws {
+        let error = #expect(throws: TemplateError.self) { try TemplateSegment.parse(text) }
+        #expect(error?.kind == .parsingError)
+        #expect(error?.offset == offset)
+    }
+
+    @Test(arguments: [
+        (#"{"a": }"#, 6), (#"{"a" 1}"#, 5), (#"{"a": "x"#, 8), (#"{"a": 1,}"#, 8), (#"{"a": tru}"#, 9),
+        (#"{"a": 1} x"#, 9), (#"{"é": ]"#, 7), (#"{"a": "\q"}"#, 8), (#"{"a": 01}"#, 7), ("", 0),
+        ("{\"a\": \"\u{1}\"}", 7),
+    ])
+    func jsonErrorsCarryByteOffsets(_ text: String, _ offset: Int) throws {
+        let error = try EngineTest.error(text)
+        #expect(error.kind == .parsingError)
+        #expect(error.offset == offset)
+        #expect(error.message.contains("byte \(offset)"))
+    }
+
+    @Test func depthLimit() throws {
+        let limits = TemplateLimits(maxDepth: 3)
+        var options = EngineTest.options()
+        options.limits = limits
+        #expect(EngineTest.errors(#"{"a":{"b":{"c":"{{name}}"}}}"#, options).isEmpty)
+        let error = try EngineTest.error(#"{"a":{"b":{"c":["{{name}}"]}}}"#, options)
+        #expect(error.kind == .limitExceeded)
+        let deep = String(repeating: #"{"a":"#, count: 33) + #""{{name}}""# + String(repeating: "}", count: 33)
+        #expect(try EngineTest.error(deep).kind == .limitExceeded)
+        let allowed = String(repeating: #"{"a":"#, count: 32) + #""{{name}}""# + String(repeating: "}", count: 32)
+        #expect(EngineTest.errors(allowed).isEmpty)
+    }
+
+    @Test func nodeLimit() throws {
+        var options = EngineTest.options()
+        options.limits = TemplateLimits(maxNodes: 4)
+        #expect(EngineTest.errors(#"{"a":"{{name}}","b":1,"c":2}"#, options).isEmpty)
+        #expect(try EngineTest.error(#"{"a":"{{name}}","b":1,"c":2,"d":3}"#, options).kind == .limitExceeded)
+    }
+
+    @Test func sizeLimit() throws {
+        let template = #"{"a":"{{name}}"}"#
+        var options = EngineTest.options()
+        options.limits = TemplateLimits(maxBytes: template.utf8.count)
+        #expect(EngineTest.errors(template, options).isEmpty)
+        options.limits = TemplateLimits(maxBytes: template.utf8.count - 1)
+        #expect(try EngineTest.error(template, options).kind == .limitExceeded)
+        let padding = String(repeating: " ", count: 256 * 1024)
+        #expect(try EngineTest.error(template + padding).kind == .limitExceeded)
+    }
+}
