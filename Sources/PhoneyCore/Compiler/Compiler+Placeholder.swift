@@ -14,8 +14,13 @@ extension Compiler {
 
     /// A string that is exactly one placeholder: the value takes the generator's own JSON type.
     mutating func compileLone(_ placeholder: Placeholder, pointer: String, path: String, mode: Mode) {
+        if placeholder.name == "ref" {
+            compileReference(placeholder, pointer: pointer, mode: mode, lone: true)
+            return
+        }
         guard let resolved = resolve(placeholder, pointer: pointer, path: path) else { return }
         let nullable = resolved.nullRate > 0
+        let captureSlot = nullable ? nil : referenced[pointer]
         var at = 0
         if nullable {
             flush()
@@ -24,28 +29,40 @@ extension Compiler {
             ops.append(.maybeNull(threshold: threshold, skip: 0))
         }
         let isString = resolved.compiled.type == .string
-        if placeholder.isArray {
-            let shape = ArrayShape(
-                generator: resolved.generator, minCount: resolved.minCount, maxCount: resolved.maxCount,
-                quoted: isString, escape: isString && !resolved.compiled.jsonSafe, unique: resolved.unique)
-            arrays.append(shape)
-            emit(.array(UInt32(arrays.count - 1)))
-            estimatedBytes += Int(resolved.maxCount) * 20
-        } else if mode == .json && isString {
-            literal([UInt8(ascii: "\"")])
-            emit(.value(generator: resolved.generator, escape: !resolved.compiled.jsonSafe, unique: resolved.unique))
-            literal([UInt8(ascii: "\"")])
-        } else {
-            emit(.value(generator: resolved.generator, escape: false, unique: resolved.unique))
+        let quoted = mode == .json && isString && !placeholder.isArray
+        if quoted { literal([UInt8(ascii: "\"")]) }
+        if let captureSlot {
+            captured[pointer] = (captureSlot, placeholder.isArray ? .array : resolved.compiled.type)
+            emit(.markCapture)
         }
+        if placeholder.isArray {
+            emitArray(resolved, isString: isString)
+        } else {
+            emit(.value(generator: resolved.generator, escape: quoted && !resolved.compiled.jsonSafe, unique: resolved.unique))
+        }
+        if let captureSlot { emit(.capture(slot: captureSlot)) }
+        if quoted { literal([UInt8(ascii: "\"")]) }
         if nullable {
             flush()
             ops[at] = .maybeNull(threshold: ops[at].threshold, skip: UInt32(ops.count - at - 1))
         }
     }
 
+    mutating func emitArray(_ resolved: Resolved, isString: Bool) {
+        let shape = ArrayShape(
+            generator: resolved.generator, minCount: resolved.minCount, maxCount: resolved.maxCount,
+            quoted: isString, escape: isString && !resolved.compiled.jsonSafe, unique: resolved.unique)
+        arrays.append(shape)
+        emit(.array(UInt32(arrays.count - 1)))
+        estimatedBytes += Int(resolved.maxCount) * 20
+    }
+
     /// A placeholder inside text: its value is written as text.
     mutating func compileInText(_ placeholder: Placeholder, pointer: String, path: String, mode: Mode) {
+        if placeholder.name == "ref" {
+            compileReference(placeholder, pointer: pointer, mode: mode, lone: false)
+            return
+        }
         if placeholder.isArray {
             errors.append(
                 TemplateError(

@@ -22,6 +22,10 @@ package struct Compiler {
     var warnings: [String] = []
     var fields: [Plan.Field] = []
     var detected: [DetectedField] = []
+    /// Pointers that `{{ref:…}}` placeholders name, with their capture slot.
+    var referenced: [String: UInt32] = [:]
+    /// Referenced fields compiled so far: capture slot and value type.
+    var captured: [String: (slot: UInt32, type: ValueType)] = [:]
     var columns: [String] = []
     var estimatedBytes = 0
 
@@ -50,6 +54,7 @@ package struct Compiler {
             return (nil, compiler)
         }
         var compiler = Compiler(options: options, locale: locale)
+        compiler.collectReferences(template)
         guard case .object(let members) = template else {
             compiler.errors.append(
                 TemplateError(.parsingError, "the template must be a JSON object, like {\"name\": \"{{name}}\"}"))

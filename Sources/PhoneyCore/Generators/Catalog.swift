@@ -1,11 +1,17 @@
 /// Every generator Phoney knows, by name, with the original Phoney's aliases.
 public enum Catalog {
     package static let specs: [GeneratorSpec] = {
-        let all = PersonProvider.generators + AddressProvider.generators + InternetProvider.generators
-            + CompanyProvider.generators + LoremProvider.generators + PythonProvider.generators
-            + DateTimeProvider.generators + FinanceProvider.generators + MiscProvider.generators
-            + PhoneNumberProvider.generators
-        return all.sorted { $0.name < $1.name }
+        let providers: [[GeneratorSpec]] = [
+            PersonProvider.generators, AddressProvider.generators, InternetProvider.generators,
+            CompanyProvider.generators, LoremProvider.generators, PythonProvider.generators,
+            DateTimeProvider.generators, FinanceProvider.generators, MiscProvider.generators,
+            PhoneNumberProvider.generators, AutomotiveProvider.generators, BarcodeProvider.generators,
+            CurrencyProvider.generators, FileProvider.generators, GeoProvider.generators, IsbnProvider.generators,
+            SsnProvider.generators, PassportProvider.generators, UserAgentProvider.generators,
+            EmojiProvider.generators, InternetProvider.registryGenerators, AddressProvider.militaryGenerators,
+            MiscProvider.localeGenerators, MiscProvider.colorSpaceGenerators,
+        ]
+        return providers.flatMap { $0 }.sorted { $0.name < $1.name }
     }()
 
     static let index: [String: Int] = {
@@ -50,7 +56,9 @@ public enum Catalog {
             provider = name[..<dot]
             name = String(name[name.index(after: dot)...])
         }
-        let canonical = index[name] != nil ? name : (aliases[name] ?? name)
+        // The original Phoney's aliases win over Faker names they shadow (`color` → `color_name`), so its clients
+        // get what they got; a provider-qualified name (`color.color`) reaches the Faker generator.
+        let canonical = provider == nil ? (aliases[name] ?? name) : (index[name] != nil ? name : (aliases[name] ?? name))
         guard let position = index[canonical] else { return nil }
         let spec = specs[position]
         if let provider, provider != spec.provider { return nil }

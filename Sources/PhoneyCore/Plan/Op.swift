@@ -9,6 +9,12 @@ package enum Op: Sendable {
     case array(UInt32)
     /// With probability `threshold / 2⁶⁴` write the plan's null text and skip the next `skip` ops.
     case maybeNull(threshold: UInt64, skip: UInt32)
+    /// Remember where a referenced field's value starts.
+    case markCapture
+    /// Keep the bytes written since `markCapture` as capture `slot` of the record.
+    case capture(slot: UInt32)
+    /// Write capture `slot` of the record again, JSON-escaped when `escape` is set.
+    case reference(slot: UInt32, escape: Bool)
     /// Mark the start of a CSV cell.
     case cellBegin
     /// Quote the CSV cell begun at the last `cellBegin` when it holds a separator, quote or line break.

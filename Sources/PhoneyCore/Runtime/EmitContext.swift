@@ -8,6 +8,11 @@ package final class EmitContext {
     package var record: UInt64
     /// Where the current CSV cell began in `out`.
     package var cellStart: Int = 0
+    /// Where the value being captured began in `out`.
+    package var captureStart: Int = 0
+    /// Bytes of the record's referenced fields, and each slot's range in them.
+    package var captures: ByteWriter = ByteWriter(capacity: 256)
+    package var captureRanges: [Range<Int>] = []
     /// Scratch space for values a record derives from (a person's names for a consistent email).
     package var person: PersonSlot = PersonSlot()
 
@@ -19,6 +24,7 @@ package final class EmitContext {
 
     deinit {
         out.deallocate()
+        captures.deallocate()
     }
 
     /// Positions the context at the start of `record` for a run seeded with `seed`.
@@ -27,6 +33,10 @@ package final class EmitContext {
         self.record = record
         self.rng = PhoneyRandom(seed: seed, record: record)
         self.person.generation &+= 1
+        if captures.count > 0 {
+            captures.removeAll()
+            for slot in captureRanges.indices { captureRanges[slot] = 0..<0 }
+        }
     }
 }
 

@@ -59,6 +59,17 @@ extension Plan {
                     context.out.append(nullText)
                     pc &+= Int(skip)
                 }
+            case .markCapture:
+                context.captureStart = context.out.count
+            case .capture(let slot):
+                capture(Int(slot), context)
+            case .reference(let slot, let escape):
+                let start = context.out.count
+                let range = context.captureRanges[Int(slot)]
+                context.out.append(context.captures.base + range.lowerBound, count: range.count)
+                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
+                    JSONEscape.escapeInPlace(&context.out, from: start)
+                }
             case .cellBegin:
                 context.cellStart = context.out.count
             case .cellEnd:
@@ -68,6 +79,17 @@ extension Plan {
             }
             pc &+= 1
         }
+    }
+
+    @inline(never)
+    func capture(_ slot: Int, _ context: EmitContext) {
+        if context.captureRanges.count <= slot {
+            context.captureRanges.append(contentsOf: repeatElement(0..<0, count: slot + 1 - context.captureRanges.count))
+        }
+        let start = context.captures.count
+        let length = context.out.count - context.captureStart
+        context.captures.append(context.out.base + context.captureStart, count: length)
+        context.captureRanges[slot] = start..<(start + length)
     }
 
     @inline(never)

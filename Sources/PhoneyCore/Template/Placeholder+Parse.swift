@@ -85,6 +85,15 @@ struct PlaceholderReader {
             position += 1
             skipSpaces()
         }
+        if rawName.lowercased() == "ref", !isArray, at(position) == ":" {
+            let target = String(String.UnicodeScalarView(scalars[(position + 1)..<close])).trimmingWhitespace()
+            guard target.hasPrefix("/") else {
+                throw error("`{{ref:…}}` takes a JSON pointer to another field, like `{{ref:/user/email}}`", at: start)
+            }
+            position = close + 2
+            return Placeholder(
+                rawName: rawName, name: "ref", isArray: false, arguments: [("pointer", .quoted(target))], offset: start)
+        }
         var arguments: [(key: String, value: Placeholder.Argument)] = []
         if at(position) == ":" {
             position += 1
