@@ -30,7 +30,7 @@ public enum Catalog {
         "street": "street_address", "zip": "zipcode", "postal": "postcode", "website": "url",
         "domain": "domain_name", "ip": "ipv4", "datetime": "date_time", "timestamp": "unix_time",
         "number": "random_int", "integer": "random_int", "float": "pyfloat", "decimal": "pydecimal",
-        "profession": "job", "color": "color_name", "uuid": "uuid4", "guid": "uuid4", "boolean": "pybool",
+        "profession": "job", "color": "color_name", "uuid": "uuid4", "guid": "uuid4",
         "bool": "pybool",
     ]
 
@@ -57,7 +57,8 @@ public enum Catalog {
             name = String(name[name.index(after: dot)...])
         }
         // The original Phoney's aliases win over Faker names they shadow (`color` → `color_name`), so its clients
-        // get what they got; a provider-qualified name (`color.color`) reaches the Faker generator.
+        // get what they got; a provider-qualified name (`color.color`) reaches the Faker generator. (`boolean` is
+        // Faker's own generator: it gives a boolean, as the old alias to `pybool` did.)
         let canonical = provider == nil ? (aliases[name] ?? name) : (index[name] != nil ? name : (aliases[name] ?? name))
         guard let position = index[canonical] else { return nil }
         let spec = specs[position]

@@ -156,5 +156,6 @@ extension FinanceProvider {
         swiftSpec("swift", length: nil, "A SWIFT/BIC code of 8 or 11 characters"),
         swiftSpec("swift8", length: 8, "An 8-character SWIFT/BIC code"),
         swiftSpec("swift11", length: 11, "An 11-character SWIFT/BIC code; `primary=true` ends in XXX"),
+        .constant("bank_country", provider: "bank", "GB", "The country of the IBANs and BBANs made here: GB"),
     ]
 }

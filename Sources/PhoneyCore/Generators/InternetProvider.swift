@@ -53,11 +53,12 @@ enum InternetProvider {
         }
     }
 
-    /// Writes a random user name.
+    /// Writes a user name built on the record's person, so it matches the record's `name` (jane.doe for Jane Doe).
     static func writeUserName(_ locale: LocaleData, _ context: EmitContext) {
-        let first = firstToken(locale, &context.rng)
-        let last = lastToken(locale, &context.rng)
-        writeUserName(first, last, context)
+        PersonProvider.person(locale, context)
+        let slot = context.person
+        let first = (slot.female ? locale.firstNameFemaleASCII : locale.firstNameMaleASCII).bytes(slot.first)
+        writeUserName(first, locale.lastNameASCII.bytes(slot.last), context)
     }
 
     /// The unique user names `first.lastN`: distinct first tokens × distinct last tokens × N in `0..<100`

@@ -17,13 +17,54 @@ enum PersonProvider {
         }
     }
 
+    /// The record's person, picked on first use.
+    @inline(__always)
+    static func person(_ locale: LocaleData, _ context: EmitContext) {
+        if context.person.filledAt != context.person.generation {
+            context.person.filledAt = context.person.generation
+            let female = context.rng.next() & 1 == 0
+            context.person.female = female
+            context.person.first = (female ? locale.firstNameFemale : locale.firstNameMale).pick(&context.rng)
+            context.person.last = locale.lastName.pick(&context.rng)
+            context.person.firstTaken = false
+            context.person.lastTaken = false
+            context.person.nameTaken = false
+        }
+    }
+
+    /// The record person's first name the first time a record asks; someone else's after that.
+    static func recordFirstName(_ locale: LocaleData, _ gender: Gender, _ context: EmitContext) {
+        person(locale, context)
+        let slot = context.person
+        let fits = gender == .any || (gender == .female) == slot.female
+        guard fits, !slot.firstTaken else { return firstName(locale, gender, context) }
+        context.person.firstTaken = true
+        (slot.female ? locale.firstNameFemale : locale.firstNameMale).write(slot.first, to: &context.out)
+    }
+
+    static func recordLastName(_ locale: LocaleData, _ context: EmitContext) {
+        person(locale, context)
+        guard !context.person.lastTaken else { return lastName(locale, context) }
+        context.person.lastTaken = true
+        locale.lastName.write(context.person.last, to: &context.out)
+    }
+
+    /// The record person's full name the first time a record asks; someone else's after that.
+    static func recordFullName(_ locale: LocaleData, _ gender: Gender, _ context: EmitContext) {
+        person(locale, context)
+        let fits = gender == .any || (gender == .female) == context.person.female
+        guard fits, !context.person.nameTaken else { return fullName(locale, gender, context) }
+        context.person.nameTaken = true
+        fullName(locale, context.person.female ? .female : .male, context, person: true)
+    }
+
     static func lastName(_ locale: LocaleData, _ context: EmitContext) {
         locale.lastName.write(locale.lastName.pick(&context.rng), to: &context.out)
     }
 
     /// A full name in the locale's order, sometimes with a prefix or suffix (where the locale has them); a
     /// second surname (es_ES, pt_BR) differs from the first.
-    static func fullName(_ locale: LocaleData, _ requested: Gender, _ context: EmitContext) {
+    static func fullName(_ locale: LocaleData, _ requested: Gender, _ context: EmitContext, person: Bool = false) {
         var gender = requested
         if gender == .any { gender = context.rng.next() & 1 == 0 ? .female : .male }
         let roll = context.rng.below(100)
@@ -40,9 +81,14 @@ enum PersonProvider {
             case .literal(let bytes):
                 bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
             case .part(.first):
-                firstName(locale, gender, context)
+                if person {
+                    (context.person.female ? locale.firstNameFemale : locale.firstNameMale)
+                        .write(context.person.first, to: &context.out)
+                } else {
+                    firstName(locale, gender, context)
+                }
             case .part(.last):
-                var row = locale.lastName.pick(&context.rng)
+                var row = person && previousLast < 0 ? context.person.last : locale.lastName.pick(&context.rng)
                 if row == previousLast { row = locale.lastName.pick(&context.rng) }
                 if row == previousLast { row = (row + 1) % locale.lastName.rows }
                 previousLast = row
@@ -102,14 +148,20 @@ enum PersonProvider {
                 jsonSafe: true, uniqueDomain: UInt64(first.rows) * UInt64(locale.lastName.rows),
                 emitIndexed: pairIndexed(
                     first, locale.lastName, lastFirst: locale.nameFormat.pieces.first == .part(.last)),
-                emit: { context in fullName(locale, gender, context) })
+                emit: { context in recordFullName(locale, gender, context) })
         }
     }
 
     static func firstNameSpec(_ name: String, _ gender: Gender, _ summary: String) -> GeneratorSpec {
         switch gender {
-        case .female: return table(name, summary) { $0.firstNameFemale }
-        case .male: return table(name, summary) { $0.firstNameMale }
+        case .female, .male:
+            return GeneratorSpec(name, provider: "person", summary: summary) { _, locale in
+                let names = gender == .female ? locale.firstNameFemale : locale.firstNameMale
+                return CompiledGenerator(
+                    jsonSafe: names.isJSONSafe, uniqueDomain: UInt64(names.rows),
+                    emitIndexed: { context, index in names.write(Int(index), to: &context.out) },
+                    emit: { context in recordFirstName(locale, gender, context) })
+            }
         case .nonbinary: return table(name, summary) { $0.firstNameNonbinary }
         case .any:
             return GeneratorSpec(name, provider: "person", summary: summary) { _, locale in
@@ -117,7 +169,7 @@ enum PersonProvider {
                 return CompiledGenerator(
                     jsonSafe: true, uniqueDomain: UInt64(all.rows),
                     emitIndexed: { context, index in all.write(Int(index), to: &context.out) },
-                    emit: { context in firstName(locale, .any, context) })
+                    emit: { context in recordFirstName(locale, .any, context) })
             }
         }
     }
@@ -131,7 +183,13 @@ enum PersonProvider {
         firstNameSpec("first_name_female", .female, "A female given name"),
         firstNameSpec("first_name_male", .male, "A male given name"),
         firstNameSpec("first_name_nonbinary", .nonbinary, "A gender-neutral given name"),
-        table("last_name", "A family name, weighted by frequency") { $0.lastName },
+        GeneratorSpec("last_name", provider: "person", summary: "A family name, weighted by frequency") { _, locale in
+            let names = locale.lastName
+            return CompiledGenerator(
+                jsonSafe: names.isJSONSafe, uniqueDomain: UInt64(names.rows),
+                emitIndexed: { context, index in names.write(Int(index), to: &context.out) },
+                emit: { context in recordLastName(locale, context) })
+        },
         table("last_name_female", "A family name") { $0.lastName },
         table("last_name_male", "A family name") { $0.lastName },
         table("last_name_nonbinary", "A family name") { $0.lastName },

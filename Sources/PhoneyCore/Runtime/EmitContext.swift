@@ -40,12 +40,18 @@ package final class EmitContext {
     }
 }
 
-/// The person a record is about, picked lazily on first use so `name` and `email` of one record agree.
+/// The person a record is about, picked lazily on first use so `name`, `first_name`, `email` and `user_name` of
+/// one record agree (Jane Doe, jane.doe@…). Each name field takes the person once; a second `first_name` in the
+/// same record is someone else.
 package struct PersonSlot {
-    /// Bumped per record; a slot is valid when `filledAt == generation`.
+    /// Bumped per record; the slot is valid when `filledAt == generation`.
     package var generation: UInt64 = 0
     package var filledAt: UInt64 = .max
+    /// Row in the female or male first-name table, and in the last-name table.
     package var first: Int = 0
     package var last: Int = 0
     package var female: Bool = false
+    package var firstTaken = false
+    package var lastTaken = false
+    package var nameTaken = false
 }
