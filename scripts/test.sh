@@ -12,3 +12,6 @@ swift build -c release
 
 echo "== tests"
 swift test
+
+echo "== API property tests (schemathesis against /openapi.json)"
+scripts/schemathesis.sh

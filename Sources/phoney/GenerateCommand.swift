@@ -63,7 +63,8 @@ struct GenerateCommand: ParsableCommand {
         if seed == nil { StandardError.write("phoney: seed \(chosenSeed)\n") }
         let file: OutputFile
         do {
-            file = try output.map { path throws(OutputFile.WriteError) in try OutputFile.create(path) } ?? .standardOutput
+            file =
+                try output.map { path throws(OutputFile.WriteError) in try OutputFile.create(path) } ?? .standardOutput
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)

@@ -2,10 +2,13 @@ import ArgumentParser
 import CJemalloc
 
 @main
-struct PhoneyCommand: ParsableCommand {
+struct PhoneyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phoney",
         abstract: "Realistic fake data from JSON templates, fast and reproducible.",
-        subcommands: [GenerateCommand.self, ValidateCommand.self, GeneratorsCommand.self]
+        subcommands: [
+            GenerateCommand.self, ValidateCommand.self, GeneratorsCommand.self, ServeCommand.self,
+            HashPasswordCommand.self,
+        ]
     )
 }

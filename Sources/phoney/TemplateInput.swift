@@ -2,9 +2,9 @@ import ArgumentParser
 import PhoneyCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Reads a template file (or standard input for `-`).

@@ -25,7 +25,8 @@ extension Compiler {
         if nullable {
             flush()
             at = ops.count
-            let threshold = resolved.nullRate >= 1 ? UInt64.max : UInt64(resolved.nullRate * 18_446_744_073_709_551_616.0)
+            let threshold =
+                resolved.nullRate >= 1 ? UInt64.max : UInt64(resolved.nullRate * 18_446_744_073_709_551_616.0)
             ops.append(.maybeNull(threshold: threshold, skip: 0))
         }
         let isString = resolved.compiled.type == .string
@@ -38,7 +39,10 @@ extension Compiler {
         if placeholder.isArray {
             emitArray(resolved, isString: isString)
         } else {
-            emit(.value(generator: resolved.generator, escape: quoted && !resolved.compiled.jsonSafe, unique: resolved.unique))
+            emit(
+                .value(
+                    generator: resolved.generator, escape: quoted && !resolved.compiled.jsonSafe,
+                    unique: resolved.unique))
         }
         if let captureSlot { emit(.capture(slot: captureSlot)) }
         if quoted { literal([UInt8(ascii: "\"")]) }

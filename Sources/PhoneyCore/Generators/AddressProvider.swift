@@ -103,7 +103,10 @@ enum AddressProvider {
         ) { arguments, locale in
             let fallback = locale.zipRanges.isEmpty ? locale.states.text(0, 1) : "CA"
             let abbreviation = try arguments.string("state_abbr", default: fallback).uppercased()
-            guard let state = (0..<locale.states.rows).first(where: { locale.states.text($0, 1).uppercased() == abbreviation })
+            guard
+                let state = (0..<locale.states.rows).first(where: {
+                    locale.states.text($0, 1).uppercased() == abbreviation
+                })
             else {
                 let known = locale.states.allText(1).joined(separator: ", ")
                 throw arguments.error("state_abbr", "must be one of \(known); got `\(abbreviation)`")
@@ -118,7 +121,9 @@ enum AddressProvider {
         }
     }
 
-    static func text(_ name: String, _ summary: String, _ write: @escaping @Sendable (LocaleData, EmitContext) -> Void)
+    static func text(
+        _ name: String, _ summary: String, _ write: @escaping @Sendable (LocaleData, EmitContext) -> Void
+    )
         -> GeneratorSpec
     {
         GeneratorSpec(name, provider: "address", summary: summary) { _, locale in
@@ -127,7 +132,8 @@ enum AddressProvider {
     }
 
     static let generators: [GeneratorSpec] = [
-        GeneratorSpec("address", provider: "address", summary: "A full postal address in the locale's layout") { _, locale in
+        GeneratorSpec("address", provider: "address", summary: "A full postal address in the locale's layout") {
+            _, locale in
             CompiledGenerator(jsonSafe: false) { context in address(locale, context) }
         },
         GeneratorSpec("street_address", provider: "address", summary: "A building number and street") { _, locale in

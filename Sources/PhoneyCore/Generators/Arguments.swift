@@ -57,7 +57,9 @@ package struct Arguments {
     }
 
     /// An integer in `range`.
-    package mutating func int(_ key: String, default fallback: Int64, in range: ClosedRange<Int64>)
+    package mutating func int(
+        _ key: String, default fallback: Int64, in range: ClosedRange<Int64>
+    )
         throws(TemplateError) -> Int64
     {
         let value = try int(key) ?? fallback

@@ -59,7 +59,8 @@ public enum Catalog {
         // The original Phoney's aliases win over Faker names they shadow (`color` → `color_name`), so its clients
         // get what they got; a provider-qualified name (`color.color`) reaches the Faker generator. (`boolean` is
         // Faker's own generator: it gives a boolean, as the old alias to `pybool` did.)
-        let canonical = provider == nil ? (aliases[name] ?? name) : (index[name] != nil ? name : (aliases[name] ?? name))
+        let canonical =
+            provider == nil ? (aliases[name] ?? name) : (index[name] != nil ? name : (aliases[name] ?? name))
         guard let position = index[canonical] else { return nil }
         let spec = specs[position]
         if let provider, provider != spec.provider { return nil }

@@ -18,7 +18,9 @@ enum CompanyProvider {
     }
 
     /// Three words, one from each column, separated by spaces; unique over the product of the columns.
-    static func phrase(_ name: String, _ summary: String, _ columns: @escaping @Sendable (LocaleData) -> (Table, Table, Table))
+    static func phrase(
+        _ name: String, _ summary: String, _ columns: @escaping @Sendable (LocaleData) -> (Table, Table, Table)
+    )
         -> GeneratorSpec
     {
         GeneratorSpec(name, provider: "company", summary: summary) { _, locale in

@@ -106,7 +106,8 @@ enum LoremProvider {
     static let wordList = GeneratorSpec.Parameter("ext_word_list", "list", nil)
 
     static let generators: [GeneratorSpec] = [
-        GeneratorSpec("word", provider: "lorem", parameters: [wordList], summary: "One lorem word") { arguments, locale in
+        GeneratorSpec("word", provider: "lorem", parameters: [wordList], summary: "One lorem word") {
+            arguments, locale in
             let list = try WordList(&arguments, locale)
             return CompiledGenerator(
                 jsonSafe: list.isJSONSafe, uniqueDomain: UInt64(list.count),

@@ -107,7 +107,8 @@ enum PersonProvider {
 
     /// A table-backed generator whose unique form enumerates the table's rows.
     static func table(
-        _ name: String, provider: String = "person", _ summary: String, _ table: @escaping @Sendable (LocaleData) -> Table
+        _ name: String, provider: String = "person", _ summary: String,
+        _ table: @escaping @Sendable (LocaleData) -> Table
     ) -> GeneratorSpec {
         GeneratorSpec(name, provider: provider, summary: summary) { _, locale in
             let values = table(locale)

@@ -13,7 +13,8 @@ enum PhoneNumberProvider {
     }
 
     static let generators: [GeneratorSpec] = [
-        GeneratorSpec("phone_number", provider: "phone_number", summary: "A phone number in a local format") { _, locale in
+        GeneratorSpec("phone_number", provider: "phone_number", summary: "A phone number in a local format") {
+            _, locale in
             let formats = locale.phoneFormats
             let digits = formats.bytes(0).reduce(0) { $0 + ($1 == UInt8(ascii: "#") ? 1 : 0) }
             var size: UInt64 = 1
@@ -36,7 +37,8 @@ enum PhoneNumberProvider {
                 },
                 emit: { context in fill(formats.bytes(formats.pick(&context.rng)), context) })
         },
-        GeneratorSpec("basic_phone_number", provider: "phone_number", summary: "A phone number as ###-###-####") { _, _ in
+        GeneratorSpec("basic_phone_number", provider: "phone_number", summary: "A phone number as ###-###-####") {
+            _, _ in
             CompiledGenerator { context in
                 fill(UnsafeBufferPointer(start: basicFormat.utf8Start, count: basicFormat.utf8CodeUnitCount), context)
             }
@@ -47,7 +49,8 @@ enum PhoneNumberProvider {
                 emitIndexed: { context, index in context.out.appendPadded(index, width: 13) },
                 emit: { context in context.out.appendRandomDigits(13, &context.rng) })
         },
-        GeneratorSpec("country_calling_code", provider: "phone_number", summary: "A country calling code like +44") { _, _ in
+        GeneratorSpec("country_calling_code", provider: "phone_number", summary: "A country calling code like +44") {
+            _, _ in
             CompiledGenerator { context in
                 let codes = callingCodes
                 context.out.append(contentsOf: "+")

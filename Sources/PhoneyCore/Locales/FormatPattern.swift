@@ -46,7 +46,8 @@ package struct FormatPattern: Sendable {
     /// Writes a pattern's bytes with `#` as a random digit and `?` as a random upper-case letter; with
     /// `nonZeroFirst`, the first `#` is 1–9 (house numbers).
     @inlinable
-    package static func fill(_ pattern: UnsafeBufferPointer<UInt8>, nonZeroFirst: Bool = false, _ context: EmitContext) {
+    package static func fill(_ pattern: UnsafeBufferPointer<UInt8>, nonZeroFirst: Bool = false, _ context: EmitContext)
+    {
         context.out.reserve(pattern.count)
         var first = nonZeroFirst
         for byte in pattern {

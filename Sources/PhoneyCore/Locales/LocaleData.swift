@@ -208,7 +208,8 @@ package final class LocaleData: Sendable {
     /// - Throws: `TemplateError` of kind `unsupported_locale` listing the supported locales.
     package static func named(_ id: String) throws(TemplateError) -> LocaleData {
         let parts = id.trimmingWhitespace().replacing("-", with: "_").split(separator: "_")
-        let canonical = parts.count == 2 ? parts[0].lowercased() + "_" + parts[1].uppercased() : parts.first?.lowercased() ?? ""
+        let canonical =
+            parts.count == 2 ? parts[0].lowercased() + "_" + parts[1].uppercased() : parts.first?.lowercased() ?? ""
         switch canonical {
         case "en_US", "en": return enUS
         case "en_GB": return enGB

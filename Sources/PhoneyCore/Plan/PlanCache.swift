@@ -36,7 +36,8 @@ public final class PlanCache: Sendable {
     ///
     /// - Returns: the plan, and whether it came from the cache.
     /// - Throws: `TemplateFailure` when the template does not compile (failures are not cached).
-    public func plan(json template: String, options: CompileOptions) throws(TemplateFailure) -> (plan: Plan, hit: Bool) {
+    public func plan(json template: String, options: CompileOptions) throws(TemplateFailure) -> (plan: Plan, hit: Bool)
+    {
         let key = Key(template: template, options: options)
         if let plan = lookup(key) { return (plan, true) }
         let value: JSONValue
@@ -51,7 +52,8 @@ public final class PlanCache: Sendable {
     }
 
     /// The plan for an already parsed template; its compact serialisation is the key.
-    public func plan(_ template: JSONValue, options: CompileOptions) throws(TemplateFailure) -> (plan: Plan, hit: Bool) {
+    public func plan(_ template: JSONValue, options: CompileOptions) throws(TemplateFailure) -> (plan: Plan, hit: Bool)
+    {
         let key = Key(template: template.serialized, options: options)
         if let plan = lookup(key) { return (plan, true) }
         let plan = try Compiler.compile(template, options: options)
@@ -89,7 +91,9 @@ extension Plan {
     /// Compiles a template given as JSON text, without caching.
     ///
     /// - Throws: `TemplateFailure` with every error found.
-    public static func compile(json template: String, options: CompileOptions = CompileOptions()) throws(TemplateFailure)
+    public static func compile(
+        json template: String, options: CompileOptions = CompileOptions()
+    ) throws(TemplateFailure)
         -> Plan
     {
         let value: JSONValue
@@ -102,7 +106,9 @@ extension Plan {
     }
 
     /// Compiles a parsed template, without caching.
-    public static func compile(_ template: JSONValue, options: CompileOptions = CompileOptions()) throws(TemplateFailure)
+    public static func compile(
+        _ template: JSONValue, options: CompileOptions = CompileOptions()
+    ) throws(TemplateFailure)
         -> Plan
     {
         try Compiler.compile(template, options: options)

@@ -56,9 +56,10 @@ public enum Executor {
         let end = run.offset + run.count
         let wave = run.threads == 1 ? 1 : run.threads * 4
         let capacity = Int(chunk) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
-        let contexts = ContextPool((0..<Int(min(UInt64(wave), max(1, (run.count + chunk - 1) / chunk)))).map { _ in
-            EmitContext(capacity: capacity)
-        })
+        let contexts = ContextPool(
+            (0..<Int(min(UInt64(wave), max(1, (run.count + chunk - 1) / chunk)))).map { _ in
+                EmitContext(capacity: capacity)
+            })
         var next = run.offset
         while next < end {
             let starts = Array(stride(from: next, to: min(end, next + chunk * UInt64(wave)), by: Int(chunk)))

@@ -84,7 +84,8 @@ extension Plan {
     @inline(never)
     func capture(_ slot: Int, _ context: EmitContext) {
         if context.captureRanges.count <= slot {
-            context.captureRanges.append(contentsOf: repeatElement(0..<0, count: slot + 1 - context.captureRanges.count))
+            context.captureRanges.append(
+                contentsOf: repeatElement(0..<0, count: slot + 1 - context.captureRanges.count))
         }
         let start = context.captures.count
         let length = context.out.count - context.captureStart

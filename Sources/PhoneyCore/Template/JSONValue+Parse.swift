@@ -25,7 +25,9 @@ extension JSONValue {
     }
 
     /// Parses one JSON document from UTF-8 bytes.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, limits: TemplateLimits = .default) throws(TemplateError)
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, limits: TemplateLimits = .default
+    ) throws(TemplateError)
         -> JSONValue
     {
         if bytes.count > limits.maxBytes {
@@ -215,7 +217,8 @@ struct JSONParser {
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if scalar >= 0xD800, scalar < 0xDC00 {
-                guard current == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
+                guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
+                    bytes[position + 1] == UInt8(ascii: "u")
                 else { throw error("unpaired surrogate") }
                 position += 2
                 let low = try parseHex4()

@@ -1,0 +1,85 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// CORS from `CORS_ORIGINS`, `CORS_METHODS` and `CORS_HEADERS`.
+///
+/// It sits outside the rate limiter: preflights are answered here and never counted, and every response from
+/// below, a 429 included, gets the CORS headers a browser needs to read it.
+package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
+    let anyOrigin: Bool
+    let origins: Set<String>
+    let methods: String
+    let anyHeader: Bool
+    let headers: String
+    let production: Bool
+
+    static var allMethods: String { "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT" }
+    /// Response headers a browser script may read.
+    static var exposed: String {
+        "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Phoney-Seed, "
+            + "X-Phoney-Count, X-Phoney-Template-Id"
+    }
+
+    package init(config: APIConfig) {
+        anyOrigin = config.corsOrigins.contains("*")
+        origins = Set(config.corsOrigins)
+        methods =
+            config.corsMethods.contains("*")
+            ? Self.allMethods : config.corsMethods.map { $0.uppercased() }.joined(separator: ", ")
+        anyHeader = config.corsHeaders.contains("*")
+        headers = config.corsHeaders.joined(separator: ", ")
+        production = config.envState == .prod
+    }
+
+    func allows(_ origin: String) -> Bool {
+        anyOrigin || origins.contains(origin)
+    }
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    )
+        async throws -> Response
+    {
+        guard let origin = request.headers[.origin] else {
+            return try await next(request, context)
+        }
+        if request.method == .options, let requested = request.headers[.accessControlRequestMethod] {
+            return preflight(origin: origin, method: requested, headers: request.headers[.accessControlRequestHeaders])
+        }
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = ErrorRendering.response(for: error, production: production)
+        }
+        if allows(origin) {
+            response.headers[.accessControlAllowOrigin] = origin
+            response.headers[.accessControlAllowCredentials] = "true"
+            response.headers[.accessControlExposeHeaders] = Self.exposed
+        }
+        response.headers.append(HTTPField(name: .vary, value: "Origin"))
+        return response
+    }
+
+    func preflight(origin: String, method: String, headers requestedHeaders: String?) -> Response {
+        guard allows(origin) else {
+            var response = APIError(.badRequest, "Disallowed CORS origin").response()
+            response.headers[.vary] = "Origin"
+            return response
+        }
+        var fields: HTTPFields = [
+            .accessControlAllowOrigin: origin,
+            .accessControlAllowCredentials: "true",
+            .accessControlAllowMethods: methods,
+            .accessControlMaxAge: "600",
+            .vary: "Origin",
+        ]
+        if anyHeader {
+            if let requestedHeaders { fields[.accessControlAllowHeaders] = requestedHeaders }
+        } else {
+            fields[.accessControlAllowHeaders] = headers
+        }
+        return Response(status: .noContent, headers: fields)
+    }
+}

@@ -1,0 +1,64 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import PhoneyCore
+
+/// The query of the single-generator endpoints: `count` (1 to 100, default 1), `locale`, `seed`.
+package struct FakeQuery: Sendable {
+    package var count: Int
+    package var locale: String?
+    package var seed: UInt64
+    package var seedText: String
+
+    /// - Throws: `APIError` 422 in FastAPI's shape (`loc: ["query", name]`) for every bad parameter.
+    package init(_ uri: URI) throws(APIError) {
+        let query = uri.queryParameters
+        var issues: [RequestIssue] = []
+        count = 1
+        if let text = query["count"].map(String.init) {
+            if let value = Int(text) {
+                if value < 1 {
+                    issues.append(
+                        RequestIssue(
+                            "greater_than_equal", ["query", "count"], "Input should be greater than or equal to 1",
+                            input: .string(text)))
+                } else if value > APIConfig.fakeMaxCount {
+                    issues.append(
+                        RequestIssue(
+                            "less_than_equal", ["query", "count"],
+                            "Input should be less than or equal to \(APIConfig.fakeMaxCount)", input: .string(text)))
+                } else {
+                    count = value
+                }
+            } else {
+                issues.append(
+                    RequestIssue(
+                        "int_parsing", ["query", "count"],
+                        "Input should be a valid integer, unable to parse string as an integer",
+                        input: .string(text)))
+            }
+        }
+        locale = query["locale"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let text = query["seed"].map(String.init), !text.isEmpty {
+            if let signed = Int64(text) {
+                seed = UInt64(bitPattern: signed)
+                seedText = text
+            } else if let unsigned = UInt64(text) {
+                seed = unsigned
+                seedText = text
+            } else {
+                issues.append(
+                    RequestIssue(
+                        "int_parsing", ["query", "seed"],
+                        "Input should be a valid integer, unable to parse string as an integer",
+                        input: .string(text)))
+                seed = 0
+                seedText = "0"
+            }
+        } else {
+            seed = UInt64.random(in: 0..<(1 << 53))
+            seedText = String(seed)
+        }
+        if !issues.isEmpty { throw APIError.requestValidation(issues) }
+    }
+}

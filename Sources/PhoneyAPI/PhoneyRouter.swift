@@ -1,0 +1,27 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// Builds the Phoney API's router. This is the only place routes are defined: the HTTP server serves it, and
+/// any other transport (the Lambda adapter) feeds its requests to the same router.
+package enum PhoneyRouter {
+    /// The router, its middleware in order from the outside in: observe (request id, access log, metrics),
+    /// security headers, CORS, rate limit, error rendering.
+    package static func build<Context: PhoneyRequestContext>(
+        _ api: APIService, context: Context.Type = Context.self
+    ) -> Router<Context> {
+        let production = api.config.envState == .prod
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: ObserveMiddleware(metrics: api.metrics, production: production))
+        router.add(middleware: SecurityHeadersMiddleware(production: production))
+        router.add(middleware: CORSPolicyMiddleware(config: api.config))
+        router.add(
+            middleware: RateLimitMiddleware(limiter: api.rateLimiter, trustForwardedFor: api.config.trustForwardedFor))
+        router.add(middleware: ErrorMiddleware(production: production))
+        InfoRoutes.add(to: router, api: api)
+        GeneratorRoutes.add(to: router, api: api)
+        TemplateRoutes.add(to: router, api: api)
+        AuthRoutes.add(to: router, api: api)
+        return router
+    }
+}

@@ -1,0 +1,84 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import PhoneyCore
+
+/// `POST /template`, `POST /api/v1/template/generate` and `POST /api/v1/template/validate`.
+enum TemplateRoutes {
+    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
+        router.post("/template") { request, _ -> Response in
+            let started = monotonicNanoseconds()
+            let body = try await api.readBody(request)
+            let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
+            if bulk.count > APIConfig.publicMaxCount {
+                throw APIError(
+                    .badRequest,
+                    "Maximum count for simple template endpoint is \(APIConfig.publicMaxCount). Use "
+                        + "/api/v1/template/generate with authentication for larger datasets.")
+            }
+            if bulk.stream {
+                throw APIError(
+                    .badRequest,
+                    "Streaming needs authentication: send the request to /api/v1/template/generate with a bearer "
+                        + "token or X-API-Key.")
+            }
+            let prepared = try api.prepare(bulk, format: bulk.format)
+            return Response.json(buffer: try api.renderEnvelope(prepared, started: started))
+        }
+
+        router.post("/api/v1/template/generate") { request, context -> Response in
+            let started = monotonicNanoseconds()
+            _ = try await api.authenticator.authenticate(request)
+            let body = try await api.readBody(request)
+            let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
+            if let format = streamFormat(request, bulk) {
+                if bulk.count > api.config.maxStreamCount {
+                    throw APIError.requestValidation([
+                        RequestIssue(
+                            "less_than_equal", ["body", "count"],
+                            "Input should be less than or equal to \(api.config.maxStreamCount) (MAX_STREAM_COUNT)",
+                            input: .integer(bulk.count))
+                    ])
+                }
+                let prepared = try api.prepare(bulk, format: format)
+                return RecordStream.response(prepared, metrics: api.metrics, logger: context.logger)
+            }
+            if bulk.count > APIConfig.bufferedMaxCount {
+                throw APIError.requestValidation([
+                    RequestIssue(
+                        "less_than_equal", ["body", "count"],
+                        "Input should be less than or equal to \(APIConfig.bufferedMaxCount); stream larger runs "
+                            + "with `Accept: application/x-ndjson` or `\"stream\": true`",
+                        input: .integer(bulk.count))
+                ])
+            }
+            let prepared = try api.prepare(bulk, format: bulk.format)
+            return Response.json(buffer: try api.renderEnvelope(prepared, started: started))
+        }
+
+        router.post("/api/v1/template/validate") { request, _ -> Response in
+            let body = try await api.readBody(request)
+            var limits = api.config.templateLimits
+            limits.maxDepth += 1
+            limits.maxNodes += 8
+            var fields = try RequestFields(body: body, limits: limits, allowed: ["template", "strict"])
+            let template = fields.object("template", required: true)
+            let strict = fields.boolean("strict", default: false)
+            try fields.check()
+            var report = ValidationReport.validate(
+                .object(template ?? []), options: CompileOptions(limits: api.config.templateLimits))
+            if strict, !report.warnings.isEmpty { report.valid = false }
+            return Response.json(report.json)
+        }
+    }
+
+    /// The format to stream in, when the request asks for a stream: by `Accept` (NDJSON or CSV), else by
+    /// `"stream": true` with the body's `format`.
+    static func streamFormat(_ request: Request, _ bulk: BulkRequest) -> OutputFormat? {
+        if let accept = request.headers[.accept]?.lowercased() {
+            if accept.contains("application/x-ndjson") || accept.contains("application/jsonl") { return .ndjson }
+            if accept.contains("text/csv") { return .csv }
+        }
+        return bulk.stream ? bulk.format : nil
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import JWTKit
+import PhoneyAPI
+import PhoneyCore
+import Testing
+
+struct AuthTests {
+    static let bulk = #"{"template":{"a":"{{name}}"},"count":2,"seed":1}"#
+
+    static func protected(_ client: some TestClientProtocol, _ headers: HTTPFields) async throws -> TestResponse {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return try await client.execute(
+            uri: "/api/v1/template/generate", method: .post, headers: headers, body: ByteBuffer(string: bulk))
+    }
+
+    /// A token signed by jwt-kit with `secret` and `digest`.
+    static func signed(
+        secret: String = TestSupport.secretKey, digest: DigestAlgorithm = .sha256, subject: String = "api_user",
+        expires: Date = Date().addingTimeInterval(600)
+    ) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: digest)
+        return try await keys.sign(
+            AccessToken(
+                sub: SubjectClaim(value: subject), iat: IssuedAtClaim(value: Date().addingTimeInterval(-60)),
+                exp: ExpirationClaim(value: expires)))
+    }
+
+    @Test func passwordFlowIssuesAVerifiableHS256Token() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let token = try await TestSupport.token(client)
+            let parts = token.split(separator: ".")
+            #expect(parts.count == 3)
+            let header = try JSONValue.parse(
+                String(decoding: try #require(Base64URL.decode(parts[0].utf8)), as: UTF8.self))
+            #expect(header["alg"] == .string("HS256"))
+            let claims = try JSONValue.parse(
+                String(decoding: try #require(Base64URL.decode(parts[1].utf8)), as: UTF8.self))
+            #expect(claims["sub"] == .string("api_user"))
+            let issued = try #require(claims["iat"]?.intValue)
+            let expires = try #require(claims["exp"]?.intValue)
+            #expect(expires - issued == 10080 * 60)
+            let response = try await Self.protected(client, [.authorization: "Bearer \(token)"])
+            #expect(response.status == .ok)
+        }
+    }
+
+    @Test func badCredentialsAre401WithABearerChallenge() async throws {
+        try await TestSupport.app().test(.router) { client in
+            for form in ["username=api_user&password=wrong", "username=someone&password=correct+horse+battery+staple"] {
+                try await client.execute(
+                    uri: "/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: form)
+                ) { (response) async throws in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                    #expect(try TestSupport.json(response)["detail"] == .string("Incorrect username or password"))
+                }
+            }
+            try await client.execute(
+                uri: "/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "username=api_user")
+            ) { (response) async throws in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
+    @Test func anyConfiguredUsernameCanLogIn() async throws {
+        let app = await TestSupport.app(TestSupport.config { $0.username = "alice" })
+        try await app.test(.router) { client in
+            let token = try await client.execute(
+                uri: "/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "username=alice&password=correct%20horse%20battery%20staple")
+            ) { (response) async throws in
+                #expect(response.status == .ok)
+                return try #require(try TestSupport.json(response)["access_token"]?.stringValue)
+            }
+            #expect(try await Self.protected(client, [.authorization: "Bearer \(token)"]).status == .ok)
+        }
+    }
+
+    @Test func missingCredentialsAreNotAuthenticated() async throws {
+        try await TestSupport.app().test(.router) { client in
+            for headers: HTTPFields in [[:], [.authorization: "Basic YWJjOmRlZg=="]] {
+                let response = try await Self.protected(client, headers)
+                #expect(response.status == .unauthorized)
+                #expect(try TestSupport.json(response)["detail"] == .string("Not authenticated"))
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            }
+        }
+    }
+
+    @Test func attackTokensCannotValidate() async throws {
+        let now = Int(Date().timeIntervalSince1970)
+        let claims = Base64URL.encode(Array(#"{"sub":"api_user","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
+        let noneHeader = Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8))
+        let valid = try await Self.signed()
+        let validParts = valid.split(separator: ".").map(String.init)
+        let tampered = Base64URL.encode(Array(#"{"sub":"admin","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
+        let attacks: [(String, String)] = [
+            ("alg none", "\(noneHeader).\(claims)."),
+            ("alg none with signature", "\(noneHeader).\(claims).\(validParts[2])"),
+            ("HS384 with the right key", try await Self.signed(digest: .sha384)),
+            ("HS512 with the right key", try await Self.signed(digest: .sha512)),
+            (
+                "another key",
+                try await Self.signed(secret: "some-other-secret-key-that-is-long-enough-0123456789abcdef")
+            ),
+            ("expired", try await Self.signed(expires: Date().addingTimeInterval(-5))),
+            ("tampered payload", "\(validParts[0]).\(tampered).\(validParts[2])"),
+            ("unknown user", try await Self.signed(subject: "mallory")),
+            ("garbage", "not.a.token"),
+            ("two parts", "\(validParts[0]).\(validParts[1])"),
+            ("empty", ""),
+        ]
+        try await TestSupport.app().test(.router) { client in
+            #expect(try await Self.protected(client, [.authorization: "Bearer \(valid)"]).status == .ok)
+            for (name, token) in attacks {
+                let response = try await Self.protected(client, [.authorization: "Bearer \(token)"])
+                #expect(response.status == .unauthorized, "\(name)")
+                #expect(
+                    try TestSupport.json(response)["detail"] == .string("Could not validate credentials"), "\(name)")
+                #expect(response.headers[.wwwAuthenticate] == "Bearer", "\(name)")
+            }
+        }
+    }
+
+    @Test func apiKeyIsAcceptedOnlyWhenConfiguredAndEqual() async throws {
+        try await TestSupport.app().test(.router) { client in
+            #expect(try await Self.protected(client, [.xAPIKey: TestSupport.apiKey]).status == .ok)
+            let wrong = try await Self.protected(client, [.xAPIKey: TestSupport.apiKey + "x"])
+            #expect(wrong.status == .unauthorized)
+            #expect(try TestSupport.json(wrong)["detail"] == .string("Could not validate credentials"))
+            #expect(
+                try await Self.protected(client, [.xAPIKey: String(TestSupport.apiKey.dropLast())]).status
+                    == .unauthorized)
+        }
+        let noKey = await TestSupport.app(TestSupport.config { $0.apiKey = nil })
+        try await noKey.test(.router) { client in
+            let response = try await Self.protected(client, [.xAPIKey: TestSupport.apiKey])
+            #expect(response.status == .unauthorized)
+            #expect(try TestSupport.json(response)["detail"] == .string("Not authenticated"))
+        }
+    }
+
+    @Test func constantTimeComparisonIsExact() {
+        #expect(ConstantTime.equals("abc", "abc"))
+        #expect(!ConstantTime.equals("abc", "abd"))
+        #expect(!ConstantTime.equals("abc", "abcd"))
+        #expect(!ConstantTime.equals("", "a"))
+        #expect(ConstantTime.equals("", ""))
+    }
+
+    @Test func generateNeedsAuthAndPassesArguments() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let body =
+                #"{"provider":"misc","generator":"random_int","count":20,"seed":3,"params":{"kwargs":{"min":-5,"max":-1}}}"#
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.jsonHeaders, body: ByteBuffer(string: body)
+            ) { (response) async throws in
+                #expect(response.status == .unauthorized)
+            }
+            let token = try await TestSupport.token(client)
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.bearer(token),
+                body: ByteBuffer(string: body)
+            ) { (response) async throws in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let values = try #require(try TestSupport.json(response)["data"]?.arrayValue).compactMap(\.intValue)
+                #expect(values.count == 20)
+                #expect(values.allSatisfy { (-5)...(-1) ~= $0 })
+            }
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.bearer(token),
+                body: ByteBuffer(
+                    string: #"{"provider":"misc","generator":"random_int","params":{"kwargs":{"bogus":1}}}"#)
+            ) { (response) async throws in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.bearer(token),
+                body: ByteBuffer(string: #"{"provider":"nope","generator":"x"}"#)
+            ) { (response) async throws in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.bearer(token),
+                body: ByteBuffer(string: #"{"generator":"x"}"#)
+            ) { (response) async throws in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PhoneyAPI
+import PhoneyCore
+import Testing
+
+struct InfoRouteTests {
+    @Test func rootDescribesTheAPI() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                let body = try TestSupport.json(response)
+                #expect(body.objectKeys == ["name", "version", "status", "documentation", "examples"])
+                #expect(body["status"] == .string("online"))
+                #expect(body["documentation"] == .string("/docs"))
+            }
+        }
+    }
+
+    @Test func healthIsHealthy() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == #"{"status":"healthy"}"#)
+            }
+            try await client.execute(uri: "/health", method: .head) { (response) async throws in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test(arguments: ["/generators", "/api/v1/generators"])
+    func generatorsAreASortedListOfNames(path: String) async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+                let names = try #require(try TestSupport.json(response).arrayValue).compactMap(\.stringValue)
+                #expect(names == Catalog.names)
+                #expect(names == names.sorted())
+                #expect(names.contains("email"))
+            }
+        }
+    }
+
+    @Test func unknownPathIsAJSON404() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/nope", method: .get) { (response) async throws in
+                #expect(response.status == .notFound)
+                #expect(try TestSupport.json(response)["detail"] == .string("Not Found"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+
+    @Test func simpleExamplesCompileAndGenerate() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let examples = try await client.execute(uri: "/template/examples", method: .get) {
+                (response) async throws in
+                #expect(response.status == .ok)
+                return try TestSupport.json(response)
+            }
+            for key in ["basic_example", "array_example", "text_example"] {
+                let example = try #require(examples[key])
+                var request: [UInt8] = []
+                example.serialize(into: &request)
+                try await client.execute(
+                    uri: "/template", method: .post, headers: TestSupport.jsonHeaders,
+                    body: ByteBuffer(bytes: request)
+                ) { (response) async throws in
+                    #expect(response.status == .ok, "\(key): \(String(buffer: response.body))")
+                }
+            }
+            #expect(examples["syntax_guide"] != nil)
+        }
+    }
+
+    @Test func detailedExamplesAllValidate() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let document = try await client.execute(uri: "/api/v1/template/examples", method: .get) {
+                (response) async throws in
+                #expect(response.status == .ok)
+                return try TestSupport.json(response)
+            }
+            #expect(document["syntax_help"] != nil)
+            guard case .object(let examples)? = document["examples"] else {
+                Issue.record("no examples")
+                return
+            }
+            #expect(examples.count >= 4)
+            for (name, example) in examples {
+                let template = try #require(example["template"])
+                let report = ValidationReport.validate(template)
+                #expect(report.valid, "\(name): \(report.errors)")
+            }
+        }
+    }
+
+    @Test func docsPageIsSelfContained() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/docs", method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = String(buffer: response.body)
+                #expect(html.contains("/openapi.json"))
+                #expect(!html.contains("http://") && !html.contains("https://"), "no external asset")
+                #expect(!html.contains("<script src"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("connect-src 'self'") == true)
+            }
+        }
+    }
+
+    @Test func metricsAre404WithoutAnExporter() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/metrics", method: .get) { (response) async throws in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
