@@ -44,8 +44,8 @@ enum AddressProvider {
     static func write(_ pattern: FormatPattern, _ locale: LocaleData, city: Int, _ context: EmitContext) {
         for piece in pattern.pieces {
             switch piece {
-            case .literal(let bytes):
-                bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
+            case .literal(let start, let count):
+                pattern.writeLiteral(start: start, count: count, to: &context.out)
             case .part(let part):
                 switch part {
                 case .buildingNumber: buildingNumber(locale, context)

@@ -5,8 +5,8 @@ enum CompanyProvider {
         let pattern = locale.companyPatterns[locale.companyFormats.pick(&context.rng)]
         for piece in pattern.pieces {
             switch piece {
-            case .literal(let bytes):
-                bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
+            case .literal(let start, let count):
+                pattern.writeLiteral(start: start, count: count, to: &context.out)
             case .part(.last):
                 locale.lastName.write(locale.lastName.pick(&context.rng), to: &context.out)
             case .part(.suffix):

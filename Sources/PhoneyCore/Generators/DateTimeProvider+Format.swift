@@ -23,9 +23,16 @@ extension DateTimeProvider {
         let shortYearOnly: Bool
         /// The pattern names the time of day to the second and no part of the date.
         let timeOfDayOnly: Bool
+        /// The pattern is exactly `%Y-%m-%dT%H:%M:%S` (`date_time`'s), written by a straight-line fast path.
+        let isISODateTime: Bool
 
         init(_ pieces: [Piece]) {
             self.pieces = pieces
+            isISODateTime =
+                pieces == [
+                    .year, .literal(0x2D), .month, .literal(0x2D), .day, .literal(0x54), .hour, .literal(0x3A), .minute,
+                    .literal(0x3A), .second,
+                ]
             let has = { (candidates: [Piece]) in pieces.contains { candidates.contains($0) } }
             let dateParts: [Piece] = [
                 .year, .shortYear, .century, .month, .monthName, .monthAbbreviation, .day, .spacePaddedDay,
@@ -55,6 +62,33 @@ extension DateTimeProvider {
             }
             shortYearOnly = !fullYear && !has([.epochSeconds])
             timeOfDayOnly = !needsCivil && !has([.epochSeconds]) && hour && minute && second
+        }
+
+        /// `YYYY-MM-DDTHH:MM:SS` for years 0–9999, without the general piece loop.
+        static func writeISODateTime(_ seconds: Int64, to out: inout ByteWriter) {
+            let days = DateExpression.floorDiv(seconds, DateExpression.secondsPerDay)
+            let time = Int(seconds &- days &* DateExpression.secondsPerDay)
+            let (year, month, day) = DateExpression.civil(fromDays: days)
+            out.reserve(19)
+            let base = out.base + out.count
+            @inline(__always) func two(_ value: Int, _ at: Int) {
+                base[at] = 0x30 &+ UInt8(truncatingIfNeeded: value / 10)
+                base[at + 1] = 0x30 &+ UInt8(truncatingIfNeeded: value % 10)
+            }
+            let y = Int(year)
+            two(y / 100 % 100, 0)
+            two(y % 100, 2)
+            base[4] = 0x2D
+            two(Int(month), 5)
+            base[7] = 0x2D
+            two(Int(day), 8)
+            base[10] = 0x54
+            two(time / 3600, 11)
+            base[13] = 0x3A
+            two(time / 60 % 60, 14)
+            base[16] = 0x3A
+            two(time % 60, 17)
+            out.count &+= 19
         }
 
         /// `YYYY-MM-DD`.
@@ -151,6 +185,7 @@ extension DateTimeProvider {
 
         /// Writes the instant `seconds` (Unix time, UTC) as the pattern says.
         func write(_ seconds: Int64, to out: inout ByteWriter) {
+            if isISODateTime { return Format.writeISODateTime(seconds, to: &out) }
             let days = DateExpression.floorDiv(seconds, DateExpression.secondsPerDay)
             let time = seconds &- days &* DateExpression.secondsPerDay
             let hour = time / 3_600

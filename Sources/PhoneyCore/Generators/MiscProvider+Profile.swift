@@ -145,9 +145,10 @@ extension MiscProvider {
     /// Writes the person's name in the locale's order; a second surname (es_ES, pt_BR) is drawn afresh.
     static func writeName(_ locale: LocaleData, first: UnsafeBufferPointer<UInt8>, last: Int, _ context: EmitContext) {
         var lastWritten = false
-        for piece in locale.nameFormat.pieces {
+        let pattern = locale.nameFormat
+        for piece in pattern.pieces {
             switch piece {
-            case .literal(let bytes): context.out.append(bytes)
+            case .literal(let start, let count): pattern.writeLiteral(start: start, count: count, to: &context.out)
             case .part(.first): writeEscaped(first, &context.out)
             case .part(.last):
                 let row = lastWritten ? locale.lastName.pick(&context.rng) : last

@@ -76,10 +76,11 @@ enum PersonProvider {
             if context.out.count > start { context.out.append(0x20) }
         }
         var previousLast = -1
-        for piece in locale.nameFormat.pieces {
+        let pattern = locale.nameFormat
+        for piece in pattern.pieces {
             switch piece {
-            case .literal(let bytes):
-                bytes.withUnsafeBufferPointer { context.out.append($0.baseAddress!, count: $0.count) }
+            case .literal(let start, let count):
+                pattern.writeLiteral(start: start, count: count, to: &context.out)
             case .part(.first):
                 if person {
                     (context.person.female ? locale.firstNameFemale : locale.firstNameMale)

@@ -11,22 +11,30 @@ package struct FormatPattern: Sendable {
         case regionAbbr = "region_abbr"
     }
 
+    /// A run of literal bytes (`start..<start+count` of `literals`) or a part; no payload needs reference counting.
     package enum Piece: Sendable, Equatable {
-        case literal([UInt8])
+        case literal(start: Int, count: Int)
         case part(Part)
     }
 
     package let pieces: [Piece]
+    package let literals: [UInt8]
 
     package init(_ format: String) {
         var pieces: [Piece] = []
+        var literals: [UInt8] = []
         var literal: [UInt8] = []
+        func flush() {
+            guard !literal.isEmpty else { return }
+            pieces.append(.literal(start: literals.count, count: literal.count))
+            literals.append(contentsOf: literal)
+            literal = []
+        }
         var rest = Substring(format)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             literal.append(contentsOf: rest[..<open].utf8)
             if let part = Part(rawValue: String(rest[rest.index(after: open)..<close])) {
-                if !literal.isEmpty { pieces.append(.literal(literal)) }
-                literal = []
+                flush()
                 pieces.append(.part(part))
             } else {
                 literal.append(contentsOf: rest[open...close].utf8)
@@ -34,8 +42,15 @@ package struct FormatPattern: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         literal.append(contentsOf: rest.utf8)
-        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        flush()
         self.pieces = pieces
+        self.literals = literals
+    }
+
+    /// Writes literal run `start..<start+count`.
+    @inline(__always)
+    package func writeLiteral(start: Int, count: Int, to out: inout ByteWriter) {
+        literals.withUnsafeBufferPointer { out.append($0.baseAddress! + start, count: count) }
     }
 
     /// How many times `part` appears.

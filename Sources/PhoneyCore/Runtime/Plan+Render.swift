@@ -42,12 +42,11 @@ extension Plan {
                 context.out.append(literals + Int(start), count: Int(count))
             case .value(let generator, let escape, let unique):
                 let start = context.out.count
-                let compiled = generators[Int(generator)]
                 if unique == Op.notUnique {
-                    compiled.emit(context)
+                    generators[Int(generator)].emit(context)
                 } else {
                     let index = permutations[Int(unique)](context.record &* uniqueStrides[Int(unique)])
-                    compiled.emitIndexed!(context, index)
+                    generators[Int(generator)].emitIndexed!(context, index)
                 }
                 if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
                     JSONEscape.escapeInPlace(&context.out, from: start)
