@@ -26,6 +26,7 @@ package struct Table: @unchecked Sendable {
             }
         }
         starts.append(UInt32(bytes.count))
+        self.isJSONSafe = !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         self.storage = Table.immortal(bytes)
         self.starts = Table.immortal(starts)
         self.rows = fields.count
@@ -116,13 +117,6 @@ package struct Table: @unchecked Sendable {
         (0..<rows).map { text($0, column) }
     }
 
-    /// True when no field needs escaping inside a JSON string.
-    package var isJSONSafe: Bool {
-        let end = Int(starts[rows * columns])
-        for index in 0..<end {
-            let byte = storage[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-        }
-        return true
-    }
+    /// True when no field needs escaping inside a JSON string (worked out once, when the table is built).
+    package let isJSONSafe: Bool
 }
