@@ -105,7 +105,10 @@ package struct Compiler {
     }
 
     static func pointer(_ parent: String, _ key: String) -> String {
-        parent + "/" + key.replacing("~", with: "~0").replacing("/", with: "~1")
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            return parent + "/" + key
+        }
+        return parent + "/" + key.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
     static func path(_ parent: String, _ key: String) -> String {

@@ -164,12 +164,12 @@ enum AddressProvider {
         },
         GeneratorSpec("city", provider: "address", summary: "A city name") { _, locale in
             let cities = locale.cities
-            // Several states share a city name (Springfield): the unique form enumerates each name once.
-            var seen: Set<String> = []
-            let distinct = (0..<cities.rows).filter { seen.insert(cities.text($0)).inserted }
+            // Several states share a city name (Springfield): the unique form enumerates each name once, from a
+            // table of distinct names the locale builds once.
+            let distinct = locale.distinctCities
             return CompiledGenerator(
-                jsonSafe: cities.isJSONSafe, uniqueDomain: UInt64(distinct.count),
-                emitIndexed: { context, index in cities.write(distinct[Int(index)], to: &context.out) },
+                jsonSafe: cities.isJSONSafe, uniqueDomain: UInt64(distinct.rows),
+                emitIndexed: { context, index in distinct.write(Int(index), to: &context.out) },
                 emit: { context in cities.write(cities.pick(&context.rng), to: &context.out) })
         },
         PersonProvider.table("state", provider: "address", "A state or region name") { $0.states },
