@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "phoney", targets: ["phoney"]),
+        .executable(name: "bootstrap", targets: ["bootstrap"]),
         .library(name: "PhoneyCore", targets: ["PhoneyCore"]),
     ],
     dependencies: [
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -56,6 +59,37 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "PhoneyAWS",
+            dependencies: [
+                "PhoneyCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PhoneyLambda",
+            dependencies: [
+                "PhoneyAPI",
+                "PhoneyAWS",
+                "PhoneyCore",
+                "PhoneyServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "bootstrap",
+            dependencies: ["PhoneyLambda", "CJemalloc"]
+        ),
         .executableTarget(
             name: "phoney",
             dependencies: [
@@ -77,6 +111,21 @@ let package = Package(
         .testTarget(
             name: "PhoneyCoreTests",
             dependencies: ["PhoneyCore"]
+        ),
+        .testTarget(
+            name: "PhoneyAWSTests",
+            dependencies: ["PhoneyAWS", "PhoneyCore"]
+        ),
+        .testTarget(
+            name: "PhoneyLambdaTests",
+            dependencies: [
+                "PhoneyLambda",
+                "PhoneyAPI",
+                "PhoneyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PhoneyAPITests",
