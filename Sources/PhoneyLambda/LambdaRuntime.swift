@@ -1,4 +1,125 @@
+import Logging
+import NIOCore
+import NIOPosix
 import PhoneyAPI
+import PhoneyCore
+import PhoneyServer
 
-/// The Lambda custom runtime: the event loop against the Runtime API.
-package enum LambdaRuntime {}
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// The Lambda custom runtime: connect to the Runtime API, build the app from the configuration (reporting a bad
+/// one through `init/error`), then answer invocations one after another until the process is stopped.
+package enum LambdaRuntime {
+    /// Where settings beyond the environment come from (SSM Parameter Store, Secrets Manager): given the
+    /// environment, the remote values, which never override it.
+    package typealias RemoteSettingsLoader = @Sendable ([String: String]) async throws -> [String: String]
+
+    /// Runs the runtime; returns only by exiting the process.
+    package static func main(remoteSettings: RemoteSettingsLoader) async -> Never {
+        let environment = Environment.current()
+        guard let address = environment["AWS_LAMBDA_RUNTIME_API"], !address.isEmpty else {
+            Environment.standardError("AWS_LAMBDA_RUNTIME_API is not set: this program runs only as a Lambda runtime")
+            exit(1)
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            try await RuntimeAPIClient.withConnection(to: address, group: group) { client in
+                let app: LambdaApp
+                do {
+                    app = try await makeApp(environment: environment, remoteSettings: remoteSettings)
+                } catch {
+                    let message = "\(error)"
+                    Environment.standardError("init failed: \(message)")
+                    try await client.failInit(type: "Runtime.InitError", message: message)
+                    exit(1)
+                }
+                try await serve(app, with: &client)
+            }
+        } catch {
+            Environment.standardError("runtime stopped: \(error)")
+            exit(1)
+        }
+        exit(0)
+    }
+
+    /// Answers invocations until the Runtime API connection fails.
+    package static func serve(_ app: LambdaApp, with client: inout RuntimeAPIClient) async throws {
+        while true {
+            let invocation = try await client.next()
+            switch await app.handle(invocation) {
+            case .response(let document):
+                let status = try await client.respond(to: invocation.requestID, with: ByteBuffer(bytes: document))
+                if status != .accepted {
+                    app.logger.error(
+                        "the Runtime API refused the response",
+                        metadata: [
+                            "requestId": .string(invocation.requestID), "status": .stringConvertible(status.code),
+                            "bytes": .stringConvertible(document.count),
+                        ])
+                }
+            case .failure(let type, let message):
+                try await client.fail(invocation.requestID, type: type, message: message)
+            }
+        }
+    }
+
+    /// The app for the configuration in `environment` and the remote settings.
+    ///
+    /// Settings are the server's (`ENV_STATE`, `SECRET_KEY`, …). Without `API_PASSWORD_HASH` outside production
+    /// password login is off rather than given a generated password nobody could read. `LOG_LEVEL` falls back to
+    /// Lambda's `AWS_LAMBDA_LOG_LEVEL`.
+    ///
+    /// - Throws: the configuration's problems, or the remote settings' failure.
+    package static func makeApp(
+        environment: [String: String], remoteSettings: RemoteSettingsLoader,
+        sink: LogSink = LogSink(), emit: (@Sendable ([UInt8]) -> Void)? = nil
+    ) async throws -> LambdaApp {
+        var values = try await remoteSettings(environment)
+        values.merge(environment) { _, fromEnvironment in fromEnvironment }
+        if values["LOG_LEVEL"] == nil, let level = values["AWS_LAMBDA_LOG_LEVEL"] {
+            values["LOG_LEVEL"] = level.uppercased() == "FATAL" ? "critical" : level
+        }
+        let config = try APIConfig.from(values, generatePassword: false)
+        let logger = PhoneyServer.logger(config: config, sink: sink, label: "phoney", style: .lambda)
+        for notice in config.notices { logger.notice("\(notice)") }
+        let api = await APIService(config: config)
+        #if arch(arm64)
+            let architecture = "arm64"
+        #else
+            let architecture = "x86_64"
+        #endif
+        let metrics = InvocationMetrics(
+            functionName: values["AWS_LAMBDA_FUNCTION_NAME"] ?? "phoney",
+            memoryMB: values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) } ?? 128,
+            architecture: architecture)
+        return LambdaApp(api: api, logger: logger, metrics: metrics, emit: emit ?? { sink.write($0) })
+    }
+}
+
+/// The process environment, without Foundation.
+package enum Environment {
+    /// Every variable of the process.
+    package static func current() -> [String: String] {
+        var values: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return values
+    }
+
+    /// Writes a line to standard error.
+    package static func standardError(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -10,21 +10,31 @@ import PhoneyCore
 #endif
 
 /// A swift-log handler that writes one JSON object per line:
-/// `{"ts","level","logger","msg","request_id",…metadata,"source"}`.
+/// `{"ts","level","logger","msg","request_id",…metadata}` for the server, or in AWS Lambda's JSON log format
+/// `{"timestamp","level","requestId","message","logger",…metadata}` (upper-case levels: `INFO`, `WARN`, …) for the
+/// Lambda runtime, so CloudWatch reads the level and the request id.
 ///
 /// Metadata keys that name credentials (`password`, `token`, `secret`, `authorization`, `api_key`, `cookie`) have
 /// their values replaced; the sink scrubs known secrets and JWT-shaped text from every line as well.
 package struct JSONLogHandler: LogHandler {
+    /// The field names a line is written with.
+    package enum Style: Sendable {
+        case server
+        case lambda
+    }
+
     package var metadata: Logger.Metadata = [:]
     package var logLevel: Logger.Level
     package var metadataProvider: Logger.MetadataProvider?
     let label: String
     let sink: LogSink
+    let style: Style
 
-    package init(label: String, level: Logger.Level, sink: LogSink) {
+    package init(label: String, level: Logger.Level, sink: LogSink, style: Style = .server) {
         self.label = label
         self.logLevel = level
         self.sink = sink
+        self.style = style
     }
 
     package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -38,6 +48,10 @@ package struct JSONLogHandler: LogHandler {
         if let extra = event.metadata { fields.merge(extra) { _, new in new } }
         var line: [UInt8] = []
         line.reserveCapacity(256)
+        if style == .lambda {
+            sink.write(lambdaLine(event, fields: fields))
+            return
+        }
         line.append(contentsOf: #"{"ts":""#.utf8)
         Self.appendTimestamp(to: &line)
         line.append(contentsOf: #"","level":""#.utf8)
@@ -50,6 +64,48 @@ package struct JSONLogHandler: LogHandler {
             line.append(contentsOf: #","request_id":"#.utf8)
             JSONValue.appendQuoted(id.description, to: &line)
         }
+        appendFields(fields, error: event.error, to: &line)
+        line.append(UInt8(ascii: "}"))
+        sink.write(line)
+    }
+
+    /// The line in Lambda's JSON log format.
+    func lambdaLine(_ event: LogEvent, fields: Logger.Metadata) -> [UInt8] {
+        var fields = fields
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(contentsOf: #"{"timestamp":""#.utf8)
+        Self.appendTimestamp(to: &line)
+        line.append(contentsOf: #"","level":""#.utf8)
+        line.append(contentsOf: Self.lambdaLevel(event.level).utf8)
+        line.append(UInt8(ascii: "\""))
+        if let id = fields.removeValue(forKey: "hb.request.id") ?? fields.removeValue(forKey: "requestId") {
+            line.append(contentsOf: #","requestId":"#.utf8)
+            JSONValue.appendQuoted(id.description, to: &line)
+        }
+        line.append(contentsOf: #","message":"#.utf8)
+        JSONValue.appendQuoted(event.message.description, to: &line)
+        line.append(contentsOf: #","logger":"#.utf8)
+        JSONValue.appendQuoted(label, to: &line)
+        appendFields(fields, error: event.error, to: &line)
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
+    /// Lambda's names for the levels.
+    static func lambdaLevel(_ level: Logger.Level) -> String {
+        switch level {
+        case .trace: return "TRACE"
+        case .debug: return "DEBUG"
+        case .info, .notice: return "INFO"
+        case .warning: return "WARN"
+        case .error: return "ERROR"
+        case .critical: return "FATAL"
+        }
+    }
+
+    /// The metadata members (credentials redacted) and the error, each after a comma.
+    func appendFields(_ fields: Logger.Metadata, error: (any Error)?, to line: inout [UInt8]) {
         for key in fields.keys.sorted() {
             line.append(UInt8(ascii: ","))
             JSONValue.appendQuoted(key, to: &line)
@@ -60,18 +116,16 @@ package struct JSONLogHandler: LogHandler {
                 Self.append(fields[key]!, to: &line)
             }
         }
-        if let error = event.error {
+        if let error {
             line.append(contentsOf: #","error":"#.utf8)
             JSONValue.appendQuoted(String(describing: error), to: &line)
         }
-        line.append(UInt8(ascii: "}"))
-        sink.write(line)
     }
 
     /// Keys this server logs with, known to hold no credential (the common case, answered without a search).
     static let plainKeys: Set<String> = [
         "method", "path", "route", "status", "duration_ms", "records", "reason", "url", "env_state", "error",
-        "error.type", "hb.request.id",
+        "error.type", "hb.request.id", "requestId",
     ]
 
     /// Markers of a key that names a credential, lower-case ASCII.

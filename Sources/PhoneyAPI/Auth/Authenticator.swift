@@ -43,6 +43,7 @@ package struct Authenticator: Sendable {
     /// slow on purpose). The hash is always checked, so an unknown user takes as long as a wrong password.
     package func checkPassword(username: String, password: String) async -> Bool {
         let hash = passwordHash
+        if hash.isEmpty { return false }
         let passwordMatches = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             DispatchQueue.global().async {
                 continuation.resume(returning: Bcrypt.verify(password, hash: hash))

@@ -13,23 +13,28 @@ extension APIConfig {
     /// (the environment wins), and checks it.
     ///
     /// In `dev` and `test` a missing `SECRET_KEY` becomes a random key for this process and a missing
-    /// `API_PASSWORD_HASH` a random password (in `generatedPassword`) for `API_USERNAME`. In `prod` both must be
+    /// `API_PASSWORD_HASH` a random password (in `generatedPassword`) for `API_USERNAME`, or, without
+    /// `generatePassword` (where nobody could read it: the Lambda), no password login at all. In `prod` both must be
     /// set, the key must be at least 32 characters and not a published default, and `CORS_ORIGINS` may not
     /// hold `*`.
     ///
     /// - Throws: `ConfigError` listing every problem found.
     package static func load(
-        environment: [String: String], dotEnvPath: String? = ".env"
+        environment: [String: String], dotEnvPath: String? = ".env", generatePassword: Bool = true
     ) throws(ConfigError)
         -> APIConfig
     {
         var values = try dotEnvPath.map { path throws(ConfigError) in try DotEnv.load(path: path) } ?? [:]
         values.merge(environment) { _, fromEnvironment in fromEnvironment }
-        return try from(values)
+        return try from(values, generatePassword: generatePassword)
     }
 
     /// Builds and checks a configuration from already merged variables.
-    package static func from(_ values: [String: String]) throws(ConfigError) -> APIConfig {
+    package static func from(
+        _ values: [String: String], generatePassword: Bool = true
+    ) throws(ConfigError)
+        -> APIConfig
+    {
         var reader = VariableReader(values: values)
         let state = reader.oneOf("ENV_STATE", EnvState.self, default: .dev, folding: { $0.lowercased() })
         var config = APIConfig(envState: state, secretKey: "", passwordHash: "")
@@ -83,6 +88,9 @@ extension APIConfig {
             config.passwordHash = hash
         } else if production {
             reader.problem("API_PASSWORD_HASH is missing; ENV_STATE=prod needs one (`phoney hash-password`)")
+        } else if !generatePassword {
+            config.notices.append(
+                "API_PASSWORD_HASH is not set: password login is off; set it (`phoney hash-password`) or use API_KEY")
         } else {
             let password = randomText(count: 24)
             config.generatedPassword = password

@@ -15,7 +15,18 @@ package final class APIMetrics: Sendable {
         var duration: Timer
     }
 
+    /// Running totals of records made and plan-cache hits and misses, kept beside the swift-metrics counters so a
+    /// transport can read what one request added (the Lambda's per-invocation metric line).
+    package struct Totals: Sendable, Equatable {
+        package var records: UInt64
+        package var cacheHits: UInt64
+        package var cacheMisses: UInt64
+    }
+
     let factory: any MetricsFactory
+    private let recordTotal = Atomic<UInt64>(0)
+    private let hitTotal = Atomic<UInt64>(0)
+    private let missTotal = Atomic<UInt64>(0)
     let records: Counter
     let cacheHits: Counter
     let cacheMisses: Counter
@@ -49,11 +60,26 @@ package final class APIMetrics: Sendable {
 
     /// Counts generated records.
     package func generated(_ count: UInt64) {
-        if count > 0 { records.increment(by: Int64(clamping: count)) }
+        if count > 0 {
+            records.increment(by: Int64(clamping: count))
+            recordTotal.add(count, ordering: .relaxed)
+        }
+    }
+
+    /// The running totals.
+    package var totals: Totals {
+        Totals(
+            records: recordTotal.load(ordering: .relaxed), cacheHits: hitTotal.load(ordering: .relaxed),
+            cacheMisses: missTotal.load(ordering: .relaxed))
     }
 
     /// Counts one plan-cache lookup.
     package func planCache(hit: Bool) {
         (hit ? cacheHits : cacheMisses).increment()
+        if hit {
+            hitTotal.add(1, ordering: .relaxed)
+        } else {
+            missTotal.add(1, ordering: .relaxed)
+        }
     }
 }

@@ -55,38 +55,28 @@ extension APIService {
     /// For `json` the records are copied in as the engine wrote them; for `csv` and `ndjson` `data` is their text
     /// as one JSON string.
     ///
-    /// - Throws: `APIError` 400 when the response would exceed `MAX_BUFFERED_BYTES`.
-    package func renderEnvelope(_ bulk: PreparedBulk, started: UInt64) throws(APIError) -> ByteBuffer {
+    /// - Throws: `APIError` 400 when the response would exceed `MAX_BUFFERED_BYTES`, 413 when it would not fit
+    ///   the transport's response limit, 503 when it would not be finished by the transport's deadline.
+    package func renderEnvelope(
+        _ bulk: PreparedBulk, started: UInt64, transport: TransportLimits = TransportLimits()
+    ) throws(APIError) -> ByteBuffer {
         let plan = bulk.plan
         let request = bulk.request
-        let limit = config.maxBufferedBytes
-        let (estimate, overflow) = max(plan.estimatedRecordBytes, 1).multipliedReportingOverflow(
-            by: Int(clamping: request.count))
-        if overflow || estimate > limit {
-            throw APIError.outputTooLarge(estimate: overflow ? nil : estimate, limit: limit)
-        }
-        var buffer = ByteBufferAllocator().buffer(capacity: min(limit, estimate + estimate / 4 + 512))
+        let quoted = plan.format != .json
+        // Text inside a JSON string grows by its escapes: about a tenth for CSV and NDJSON records.
+        let estimate = try checkSize(bulk, transport: transport, perMille: quoted ? 1100 : 1000)
+        var buffer = ByteBufferAllocator().buffer(capacity: estimate + estimate / 4 + 512)
         let (prefix, suffix) = (plan.prefix, plan.suffix)
         buffer.writeStaticString("{\"template_id\":")
         buffer.writeJSONString(bulk.templateID)
         buffer.writeString(",\"generated_count\":\(request.count),\"requested_count\":\(request.count),\"data\":")
-        let quoted = plan.format != .json
         if quoted {
             buffer.writeStaticString("\"")
             prefix.withUnsafeBytes { buffer.writeJSONEscaped($0) }
         } else {
             buffer.writeBytes(prefix)
         }
-        let renderer = ChunkRenderer(
-            plan: plan, seed: request.seed, offset: request.offset, count: request.count)
-        while renderer.renderNext() > 0 {
-            if quoted {
-                buffer.writeJSONEscaped(renderer.bytes)
-            } else {
-                buffer.writeBytes(renderer.bytes)
-            }
-            if buffer.readableBytes > limit { throw APIError.outputTooLarge(estimate: nil, limit: limit) }
-        }
+        try renderRecords(bulk, into: &buffer, quoted: quoted, started: started, transport: transport)
         if quoted {
             suffix.withUnsafeBytes { buffer.writeJSONEscaped($0) }
             buffer.writeStaticString("\"")
@@ -107,5 +97,126 @@ extension APIService {
         buffer.writeStaticString("]}")
         metrics.generated(request.count)
         return buffer
+    }
+
+    /// All `count` records as bare NDJSON, CSV or a JSON array, in memory: what a stream would carry, for a
+    /// transport that cannot stream.
+    ///
+    /// - Throws: `APIError` as `renderEnvelope`.
+    package func renderBare(
+        _ bulk: PreparedBulk, started: UInt64, transport: TransportLimits
+    ) throws(APIError) -> ByteBuffer {
+        let estimate = try checkSize(bulk, transport: transport, perMille: 1000)
+        var buffer = ByteBufferAllocator().buffer(capacity: estimate + estimate / 4 + 512)
+        buffer.writeBytes(bulk.plan.prefix)
+        try renderRecords(bulk, into: &buffer, quoted: false, started: started, transport: transport)
+        buffer.writeBytes(bulk.plan.suffix)
+        metrics.generated(bulk.request.count)
+        return buffer
+    }
+
+    /// The largest body this request may have here: the configured buffered limit, or the transport's limit
+    /// when it is smaller.
+    func bufferedLimit(_ transport: TransportLimits) -> Int {
+        min(config.maxBufferedBytes, transport.responseBytes ?? .max)
+    }
+
+    /// Checks the plan's size estimate against the limits before any record is made.
+    ///
+    /// - Returns: the estimated size of the records.
+    func checkSize(_ bulk: PreparedBulk, transport: TransportLimits, perMille: Int) throws(APIError) -> Int {
+        let count = Int(clamping: bulk.request.count)
+        let perRecord = max(bulk.plan.estimatedRecordBytes, 1)
+        let (estimate, overflow) = perRecord.multipliedReportingOverflow(by: count)
+        if let transportLimit = transport.responseBytes {
+            let encodedPerRecord = max(1, perRecord * perMille / 1000 * transport.encodingPerMille / 1000)
+            let (encoded, encodedOverflow) = encodedPerRecord.multipliedReportingOverflow(by: count)
+            if encodedOverflow || encoded > transportLimit {
+                throw APIError.transportTooLarge(
+                    bulk, estimate: encodedOverflow ? nil : encoded, perRecord: encodedPerRecord, transport: transport,
+                    limit: transportLimit)
+            }
+        }
+        let limit = config.maxBufferedBytes
+        if overflow || estimate > limit {
+            throw APIError.outputTooLarge(estimate: overflow ? nil : estimate, limit: limit)
+        }
+        return estimate
+    }
+
+    /// Renders the records chunk by chunk into `buffer`, checking the size limit and the deadline after each.
+    func renderRecords(
+        _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, started: UInt64,
+        transport: TransportLimits
+    ) throws(APIError) {
+        let request = bulk.request
+        let limit = bufferedLimit(transport)
+        let renderer = ChunkRenderer(
+            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
+        var rendered: UInt64 = 0
+        while true {
+            let records = renderer.renderNext()
+            if records == 0 { break }
+            rendered += records
+            if quoted {
+                buffer.writeJSONEscaped(renderer.bytes)
+            } else {
+                buffer.writeBytes(renderer.bytes)
+            }
+            if buffer.readableBytes > limit {
+                guard let transportLimit = transport.responseBytes, transportLimit <= config.maxBufferedBytes else {
+                    throw APIError.outputTooLarge(estimate: nil, limit: limit)
+                }
+                let perRecord = max(1, buffer.readableBytes / Int(rendered))
+                throw APIError.transportTooLarge(
+                    bulk, estimate: nil, perRecord: perRecord, transport: transport, limit: transportLimit)
+            }
+            if let deadline = transport.deadline, rendered < request.count {
+                // Stop as soon as the pace so far says the rest would not be done in time.
+                let now = monotonicNanoseconds()
+                let perRecord = Double(now &- started) / Double(rendered)
+                let projected = Double(now) + perRecord * Double(request.count - rendered)
+                if now >= deadline || projected > Double(deadline) {
+                    throw APIError.deadline(bulk, rendered: rendered, transport: transport)
+                }
+            }
+        }
+    }
+}
+
+extension APIError {
+    /// 413 for a request whose records would not fit the transport's response: says how to page.
+    static func transportTooLarge(
+        _ bulk: PreparedBulk, estimate: Int?, perRecord: Int, transport: TransportLimits, limit: Int
+    ) -> APIError {
+        let request = bulk.request
+        let fitting = max(1, (limit - 4096) / max(perRecord, 1) * 9 / 10)
+        let size = estimate.map { "about \($0) bytes" } ?? "larger than that"
+        let next = request.offset + UInt64(fitting)
+        return APIError(
+            .contentTooLarge,
+            detail: .string(
+                "\(request.count) records would make a response of \(size), over the \(limit)-byte limit of "
+                    + "\(transport.name). Ask for at most \(fitting) records per request and page through the rest "
+                    + "with `offset`: {\"count\": \(fitting), \"offset\": \(request.offset)}, then {\"count\": "
+                    + "\(fitting), \"offset\": \(next)}, and so on, with the same `seed` (\(request.seedText)) so the "
+                    + "pages join up into the same records."),
+            extra: [
+                ("max_count_per_request", .number(String(fitting))),
+                ("next_offset", .number(String(next))),
+                ("seed", .number(request.seedText)),
+            ])
+    }
+
+    /// 503 for generation stopped because it would not finish before the transport's deadline.
+    static func deadline(_ bulk: PreparedBulk, rendered: UInt64, transport: TransportLimits) -> APIError {
+        let request = bulk.request
+        return APIError(
+            .serviceUnavailable,
+            detail: .string(
+                "Generation stopped after \(rendered) of \(request.count) records: finishing would run past the "
+                    + "deadline of \(transport.name). Ask for fewer records per request and page with `offset` "
+                    + "(same `seed`), or give the function a longer timeout."),
+            extra: [("generated_before_stop", .number(String(rendered)))])
     }
 }

@@ -10,16 +10,21 @@ import PhoneyCore
 /// memory stays at one chunk whatever the count, and a client that goes away makes the write throw, which ends
 /// the generation.
 package enum RecordStream {
-    package static func response(_ bulk: PreparedBulk, metrics: APIMetrics, logger: Logger) -> Response {
-        let plan = bulk.plan
-        let request = bulk.request
-        let headers: HTTPFields = [
-            .contentType: plan.format.contentType,
-            .xPhoneySeed: request.seedText,
-            .xPhoneyCount: String(request.count),
+    /// The headers of a stream of `bulk`'s records: content type, seed, count and template id.
+    package static func headers(_ bulk: PreparedBulk) -> HTTPFields {
+        [
+            .contentType: bulk.plan.format.contentType,
+            .xPhoneySeed: bulk.request.seedText,
+            .xPhoneyCount: String(bulk.request.count),
             .xPhoneyTemplateID: bulk.templateID,
             .cacheControl: "no-store",
         ]
+    }
+
+    package static func response(_ bulk: PreparedBulk, metrics: APIMetrics, logger: Logger) -> Response {
+        let plan = bulk.plan
+        let request = bulk.request
+        let headers = headers(bulk)
         let body = ResponseBody { writer in
             let started = monotonicNanoseconds()
             var sent: UInt64 = 0

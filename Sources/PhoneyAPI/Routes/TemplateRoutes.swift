@@ -6,7 +6,7 @@ import PhoneyCore
 /// `POST /template`, `POST /api/v1/template/generate` and `POST /api/v1/template/validate`.
 enum TemplateRoutes {
     static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
-        router.post("/template") { request, _ -> Response in
+        router.post("/template") { request, context -> Response in
             let started = monotonicNanoseconds()
             let body = try await api.readBody(request)
             let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
@@ -23,7 +23,8 @@ enum TemplateRoutes {
                         + "token or X-API-Key.")
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
-            return Response.json(buffer: try api.renderEnvelope(prepared, started: started))
+            return Response.json(
+                buffer: try api.renderEnvelope(prepared, started: started, transport: context.transport))
         }
 
         router.post("/api/v1/template/generate") { request, context -> Response in
@@ -41,6 +42,11 @@ enum TemplateRoutes {
                     ])
                 }
                 let prepared = try api.prepare(bulk, format: format)
+                if context.transport.buffersResponses {
+                    let body = try api.renderBare(prepared, started: started, transport: context.transport)
+                    return Response(
+                        status: .ok, headers: RecordStream.headers(prepared), body: ResponseBody(byteBuffer: body))
+                }
                 return RecordStream.response(prepared, metrics: api.metrics, logger: context.logger)
             }
             if bulk.count > APIConfig.bufferedMaxCount {
@@ -53,7 +59,8 @@ enum TemplateRoutes {
                 ])
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
-            return Response.json(buffer: try api.renderEnvelope(prepared, started: started))
+            return Response.json(
+                buffer: try api.renderEnvelope(prepared, started: started, transport: context.transport))
         }
 
         router.post("/api/v1/template/validate") { request, _ -> Response in
