@@ -21,6 +21,12 @@ package final class APIMetrics: Sendable {
         package var records: UInt64
         package var cacheHits: UInt64
         package var cacheMisses: UInt64
+
+        package init(records: UInt64, cacheHits: UInt64, cacheMisses: UInt64) {
+            self.records = records
+            self.cacheHits = cacheHits
+            self.cacheMisses = cacheMisses
+        }
     }
 
     let factory: any MetricsFactory

@@ -1,0 +1,303 @@
+import NIOCore
+import PhoneyAPI
+import PhoneyCore
+import PhoneyServer
+import Synchronization
+import Testing
+
+@testable import PhoneyLambda
+
+/// The handler end to end in process: events through the shared router and back as API Gateway documents.
+struct LambdaAppTests {
+    static let apiKey = "test-api-key-0123456789"
+
+    /// An app with a test configuration, its log lines and EMF lines collected.
+    /// Lines written by the app, kept for the test.
+    final class Lines: Sendable {
+        private let lines = Mutex<[String]>([])
+
+        func append(_ bytes: [UInt8]) {
+            lines.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+        }
+
+        var all: [String] { lines.withLock { $0 } }
+    }
+
+    final class Harness: Sendable {
+        let app: LambdaApp
+        let logs = Lines()
+        let metricLines = Lines()
+
+        init(environment extra: [String: String] = [:]) async throws {
+            var environment = [
+                "ENV_STATE": "test", "API_KEY": LambdaAppTests.apiKey, "RATE_LIMIT_PER_MINUTE": "0",
+                "AWS_LAMBDA_FUNCTION_NAME": "phoney-test", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "256",
+            ]
+            environment.merge(extra) { _, new in new }
+            let logs = self.logs
+            let metricLines = self.metricLines
+            app = try await LambdaRuntime.makeApp(
+                environment: environment, remoteSettings: { _ in [:] },
+                sink: LogSink { logs.append($0) }, emit: { metricLines.append($0) })
+        }
+
+        func invoke(_ event: String, id: String = "req-1", deadline: Int64? = nil) async -> LambdaApp.Outcome {
+            await app.handle(
+                Invocation(
+                    requestID: id, deadlineMilliseconds: deadline, traceID: nil, functionARN: nil,
+                    event: ByteBuffer(string: event)))
+        }
+
+        /// The response document of a successful invocation.
+        func respond(_ event: String, id: String = "req-1", deadline: Int64? = nil) async throws -> JSONValue {
+            let outcome = await invoke(event, id: id, deadline: deadline)
+            guard case .response(let bytes) = outcome else {
+                Issue.record("expected a response, got \(outcome)")
+                return .null
+            }
+            return try JSONValue.parse(String(decoding: bytes, as: UTF8.self), limits: LambdaAppTests.large)
+        }
+
+        var lastMetrics: JSONValue? {
+            metricLines.all.last.flatMap { try? JSONValue.parse($0) }
+        }
+    }
+
+    /// An HTTP API (payload 2.0) event.
+    static func v2(
+        _ method: String, _ path: String, query: String = "", headers: [String: String] = [:], body: String? = nil
+    ) -> String {
+        var members: [(key: String, value: JSONValue)] = [
+            ("version", .string("2.0")), ("routeKey", .string("$default")), ("rawPath", .string(path)),
+            ("rawQueryString", .string(query)),
+            ("headers", .object(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            (
+                "requestContext",
+                .object([
+                    (
+                        "http",
+                        .object([
+                            ("method", .string(method)), ("path", .string(path)), ("sourceIp", .string("192.0.2.1")),
+                        ])
+                    ),
+                    ("stage", .string("$default")),
+                ])
+            ),
+            ("isBase64Encoded", .bool(false)),
+        ]
+        if let body { members.append(("body", .string(body))) }
+        return JSONValue.object(members).serialized
+    }
+
+    static func body(_ document: JSONValue) throws -> JSONValue {
+        guard case .string(let text)? = document["body"] else { return .null }
+        return try JSONValue.parse(text, limits: large)
+    }
+
+    static let large = TemplateLimits(maxBytes: 16 << 20, maxDepth: 64, maxNodes: 2_000_000)
+
+    static let person = #"{"name":"{{name}}","email":"{{email}}","age":"{{random_int:min=18,max=90}}"}"#
+
+    @Test func templateRequestReturnsTheRecordsAndOneMetricLine() async throws {
+        let harness = try await Harness()
+        let event = Self.v2(
+            "POST", "/template", headers: ["content-type": "application/json"],
+            body: #"{"template":\#(Self.person),"count":100,"seed":7}"#)
+        let document = try await harness.respond(event, id: "inv-1")
+        #expect(document["statusCode"] == .number("200"))
+        #expect(document["headers"]?["x-request-id"] == .string("inv-1"))
+        let body = try Self.body(document)
+        guard case .array(let records)? = body["data"] else {
+            Issue.record("no data in \(body)")
+            return
+        }
+        #expect(records.count == 100)
+        #expect(body["seed"] == .number("7"))
+        let metrics = try #require(harness.lastMetrics)
+        #expect(metrics["RecordsGenerated"] == .number("100"))
+        #expect(metrics["PlanCacheHit"] == .number("0"))
+        #expect(metrics["requestId"] == .string("inv-1"))
+        #expect(metrics["FunctionName"] == .string("phoney-test"))
+        // The same template again comes from the plan cache, and the same seed gives the same records.
+        let again = try await harness.respond(event, id: "inv-2")
+        #expect(try Self.body(again)["data"] == body["data"])
+        #expect(harness.lastMetrics?["PlanCacheHit"] == .number("1"))
+        // Every log line of the invocation names it.
+        let lines = harness.logs.all.filter { $0.contains("\"message\":\"request\"") }
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains(#""requestId":"inv-1""#) == true)
+    }
+
+    @Test func restEventGetsARestResponse() async throws {
+        let harness = try await Harness()
+        let event = """
+            {"resource":"/{proxy+}","path":"/fake/name","httpMethod":"GET","headers":{"Accept":"application/json"},
+             "multiValueQueryStringParameters":{"count":["3"],"seed":["1"]},
+             "requestContext":{"identity":{"sourceIp":"198.51.100.1"}},"body":null,"isBase64Encoded":false}
+            """
+        let document = try await harness.respond(event)
+        #expect(document["statusCode"] == .number("200"))
+        #expect(document["multiValueHeaders"]?["content-type"] == .array([.string("application/json")]))
+        #expect(document["headers"] == nil)
+    }
+
+    @Test func authenticatedRouteRefusesWithoutCredentialsAndAcceptsTheKey() async throws {
+        let harness = try await Harness()
+        let body = #"{"template":\#(Self.person),"count":5}"#
+        let refused = try await harness.respond(
+            Self.v2("POST", "/api/v1/template/generate", headers: ["content-type": "application/json"], body: body))
+        #expect(refused["statusCode"] == .number("401"))
+        let accepted = try await harness.respond(
+            Self.v2(
+                "POST", "/api/v1/template/generate",
+                headers: ["content-type": "application/json", "x-api-key": Self.apiKey], body: body))
+        #expect(accepted["statusCode"] == .number("200"))
+        // The key never reaches a log line.
+        #expect(!harness.logs.all.contains { $0.contains(Self.apiKey) })
+    }
+
+    @Test func streamRequestsAreAnsweredWhole() async throws {
+        let harness = try await Harness()
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/api/v1/template/generate",
+                headers: [
+                    "content-type": "application/json", "x-api-key": Self.apiKey, "accept": "application/x-ndjson",
+                ],
+                body: #"{"template":\#(Self.person),"count":250,"seed":3}"#))
+        #expect(document["statusCode"] == .number("200"))
+        #expect(document["headers"]?["content-type"] == .string("application/x-ndjson"))
+        #expect(document["headers"]?["x-phoney-count"] == .string("250"))
+        guard case .string(let text)? = document["body"] else {
+            Issue.record("no body")
+            return
+        }
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 250)
+        for line in lines { _ = try JSONValue.parse(String(line)) }
+    }
+
+    @Test func oversizedRequestGets413WithPagingAdviceBeforeAnyRecordIsMade() async throws {
+        let harness = try await Harness()
+        let template = #"{"bio":"{{text:max_nb_chars=1500}}","name":"{{name}}","address":"{{address}}"}"#
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/api/v1/template/generate",
+                headers: ["content-type": "application/json", "x-api-key": Self.apiKey],
+                body: #"{"template":\#(template),"count":10000,"seed":5,"offset":20}"#))
+        #expect(document["statusCode"] == .number("413"))
+        let body = try Self.body(document)
+        guard case .string(let detail)? = body["detail"], case .number(let fitting)? = body["max_count_per_request"],
+            let perRequest = Int(fitting)
+        else {
+            Issue.record("413 without paging advice: \(body)")
+            return
+        }
+        #expect(detail.contains("offset"))
+        #expect(detail.contains("Lambda"))
+        #expect(perRequest > 100 && perRequest < 10000)
+        #expect(body["next_offset"] == .number(String(20 + perRequest)))
+        #expect(harness.lastMetrics?["RecordsGenerated"] == .number("0"))
+        // The advised page size fits.
+        let page = try await harness.respond(
+            Self.v2(
+                "POST", "/api/v1/template/generate",
+                headers: ["content-type": "application/json", "x-api-key": Self.apiKey],
+                body: #"{"template":\#(template),"count":\#(perRequest),"seed":5,"offset":20}"#))
+        #expect(page["statusCode"] == .number("200"))
+    }
+
+    @Test func generationThatWouldOverrunTheDeadlineStopsWith503() async throws {
+        let harness = try await Harness()
+        let template = #"{"text":"{{paragraphs:nb=3}}","name":"{{name}}"}"#
+        // 150 ms left, 100 of them kept back for the response: far too little for 10,000 paragraphs.
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/api/v1/template/generate",
+                headers: [
+                    "content-type": "application/json", "x-api-key": Self.apiKey, "accept": "application/x-ndjson",
+                ],
+                body: #"{"template":\#(template),"count":10000}"#),
+            deadline: LambdaApp.wallMilliseconds() + 150)
+        #expect(document["statusCode"] == .number("503"))
+        let body = try Self.body(document)
+        guard case .number(let made)? = body["generated_before_stop"], let count = Int(made) else {
+            Issue.record("503 without progress: \(body)")
+            return
+        }
+        #expect(count > 0 && count < 10000)
+        guard case .string(let detail)? = body["detail"] else { return }
+        #expect(detail.contains("deadline"))
+    }
+
+    @Test func aDeadlineWithTimeToSpareChangesNothing() async throws {
+        let harness = try await Harness()
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/template", headers: ["content-type": "application/json"],
+                body: #"{"template":\#(Self.person),"count":1000}"#),
+            deadline: LambdaApp.wallMilliseconds() + 30_000)
+        #expect(document["statusCode"] == .number("200"))
+    }
+
+    @Test func badTemplateIsA4xxThatSaysWhere() async throws {
+        let harness = try await Harness()
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/template", headers: ["content-type": "application/json"],
+                body: #"{"template":{"a":{"b":"{{no_such_generator}}"}},"count":2}"#))
+        #expect(document["statusCode"] == .number("422"))
+        guard case .string(let text)? = document["body"] else { return }
+        #expect(text.contains("no_such_generator"))
+        #expect(text.contains("/a/b"))
+    }
+
+    @Test func malformedEventIsAnInvocationErrorNotACrash() async throws {
+        let harness = try await Harness()
+        for event in ["", "null", "[]", "{}", #"{"requestContext":{"http":{"method":"GET"}},"body":1}"#] {
+            let outcome = await harness.invoke(event)
+            guard case .failure(let type, let message) = outcome else {
+                Issue.record("\(event) gave \(outcome)")
+                continue
+            }
+            #expect(type == "Phoney.InvalidEvent")
+            #expect(!message.isEmpty)
+        }
+        // The app goes on answering.
+        let health = try await harness.respond(Self.v2("GET", "/health"))
+        #expect(health["statusCode"] == .number("200"))
+    }
+
+    @Test func unknownRouteIs404() async throws {
+        let harness = try await Harness()
+        let document = try await harness.respond(Self.v2("GET", "/nowhere"))
+        #expect(document["statusCode"] == .number("404"))
+    }
+
+    @Test func passwordLoginIsOffWithoutAConfiguredHash() async throws {
+        let harness = try await Harness()
+        #expect(harness.app.api.config.generatedPassword == nil)
+        let document = try await harness.respond(
+            Self.v2(
+                "POST", "/token", headers: ["content-type": "application/x-www-form-urlencoded"],
+                body: "username=api_user&password=anything"))
+        #expect(document["statusCode"] == .number("401"))
+    }
+
+    @Test func badConfigurationFailsInit() async throws {
+        await #expect(throws: (any Error).self) {
+            _ = try await LambdaRuntime.makeApp(
+                environment: ["ENV_STATE": "prod"], remoteSettings: { _ in [:] }, sink: LogSink { _ in },
+                emit: { _ in })
+        }
+    }
+
+    @Test func remoteSettingsNeverOverrideTheEnvironment() async throws {
+        let app = try await LambdaRuntime.makeApp(
+            environment: ["ENV_STATE": "test", "API_KEY": "from-environment-0123456789"],
+            remoteSettings: { _ in ["API_KEY": "from-remote-0123456789abc", "RATE_LIMIT_PER_MINUTE": "7"] },
+            sink: LogSink { _ in }, emit: { _ in })
+        #expect(app.api.config.apiKey == "from-environment-0123456789")
+        #expect(app.api.config.rateLimitPerMinute == 7)
+    }
+}
