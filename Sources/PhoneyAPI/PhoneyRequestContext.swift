@@ -25,7 +25,7 @@ extension PhoneyRequestContext {
 /// not fit get a 413 that says how to page, before any record is generated. With a `deadline`, generation that
 /// would finish after it stops early with a 503 instead of running into the transport's timeout.
 package struct TransportLimits: Sendable {
-    /// The transport's name in error messages ("a Lambda response").
+    /// The transport's name in error messages: "over the limit of a Lambda response", "the Lambda invocation".
     package var name: String
     /// Largest response body, counted as the transport encodes it; nil for no limit beyond the configuration.
     package var responseBytes: Int?
@@ -36,7 +36,7 @@ package struct TransportLimits: Sendable {
     package var deadline: UInt64?
 
     package init(
-        name: String = "a response", responseBytes: Int? = nil, encodingPerMille: Int = 1000, deadline: UInt64? = nil
+        name: String = "HTTP", responseBytes: Int? = nil, encodingPerMille: Int = 1000, deadline: UInt64? = nil
     ) {
         self.name = name
         self.responseBytes = responseBytes

@@ -121,12 +121,13 @@ extension APIService {
         min(config.maxBufferedBytes, transport.responseBytes ?? .max)
     }
 
-    /// Checks the plan's size estimate against the limits before any record is made.
+    /// Checks the size of the response against the limits before the run: from a sample of the request's own
+    /// records (the first few of its range, at most about 1 MiB), or the plan's estimate for small counts.
     ///
     /// - Returns: the estimated size of the records.
     func checkSize(_ bulk: PreparedBulk, transport: TransportLimits, perMille: Int) throws(APIError) -> Int {
         let count = Int(clamping: bulk.request.count)
-        let perRecord = max(bulk.plan.estimatedRecordBytes, 1)
+        let perRecord = max(Self.sampledRecordBytes(bulk) ?? bulk.plan.estimatedRecordBytes, 1)
         let (estimate, overflow) = perRecord.multipliedReportingOverflow(by: count)
         if let transportLimit = transport.responseBytes {
             let encodedPerRecord = max(1, perRecord * perMille / 1000 * transport.encodingPerMille / 1000)
@@ -144,6 +145,27 @@ extension APIService {
         return estimate
     }
 
+    /// Records rendered to measure a run's size before it starts.
+    static let sampleRecords: UInt64 = 32
+
+    /// The average size of the first records of the request's range, with a tenth added for the spread; nil
+    /// when the request is no larger than the sample.
+    static func sampledRecordBytes(_ bulk: PreparedBulk) -> Int? {
+        let request = bulk.request
+        guard request.count > sampleRecords else { return nil }
+        let renderer = ChunkRenderer(
+            plan: bulk.plan, seed: request.seed, offset: request.offset, count: sampleRecords)
+        var bytes = 0
+        var records: UInt64 = 0
+        while bytes < 1 << 20 {
+            let rendered = renderer.renderNext()
+            if rendered == 0 { break }
+            records += rendered
+            bytes += renderer.bytes.count
+        }
+        return bytes / Int(max(records, 1)) * 11 / 10 + 1
+    }
+
     /// Renders the records chunk by chunk into `buffer`, checking the size limit and the deadline after each.
     func renderRecords(
         _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, started: UInt64,
@@ -154,6 +176,7 @@ extension APIService {
         let renderer = ChunkRenderer(
             plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
         var rendered: UInt64 = 0
+        let renderStarted = monotonicNanoseconds()
         while true {
             let records = renderer.renderNext()
             if records == 0 { break }
@@ -172,11 +195,13 @@ extension APIService {
                     bulk, estimate: nil, perRecord: perRecord, transport: transport, limit: transportLimit)
             }
             if let deadline = transport.deadline, rendered < request.count {
-                // Stop as soon as the pace so far says the rest would not be done in time.
+                // Stop at the deadline, or earlier once the pace over at least 20 ms of rendering says the rest
+                // would not be done in time.
                 let now = monotonicNanoseconds()
-                let perRecord = Double(now &- started) / Double(rendered)
+                let spent = now &- renderStarted
+                let perRecord = Double(spent) / Double(rendered)
                 let projected = Double(now) + perRecord * Double(request.count - rendered)
-                if now >= deadline || projected > Double(deadline) {
+                if now >= deadline || (spent >= 20_000_000 && projected > Double(deadline)) {
                     throw APIError.deadline(bulk, rendered: rendered, transport: transport)
                 }
             }
@@ -197,7 +222,7 @@ extension APIError {
             .contentTooLarge,
             detail: .string(
                 "\(request.count) records would make a response of \(size), over the \(limit)-byte limit of "
-                    + "\(transport.name). Ask for at most \(fitting) records per request and page through the rest "
+                    + "a \(transport.name) response. Ask for at most \(fitting) records per request and page through the rest "
                     + "with `offset`: {\"count\": \(fitting), \"offset\": \(request.offset)}, then {\"count\": "
                     + "\(fitting), \"offset\": \(next)}, and so on, with the same `seed` (\(request.seedText)) so the "
                     + "pages join up into the same records."),
@@ -215,7 +240,7 @@ extension APIError {
             .serviceUnavailable,
             detail: .string(
                 "Generation stopped after \(rendered) of \(request.count) records: finishing would run past the "
-                    + "deadline of \(transport.name). Ask for fewer records per request and page with `offset` "
+                    + "deadline of the \(transport.name) invocation (the function's timeout). Ask for fewer records per request and page with `offset` "
                     + "(same `seed`), or give the function a longer timeout."),
             extra: [("generated_before_stop", .number(String(rendered)))])
     }
