@@ -114,7 +114,14 @@ let package = Package(
         ),
         .testTarget(
             name: "PhoneyAWSTests",
-            dependencies: ["PhoneyAWS", "PhoneyCore"]
+            dependencies: [
+                "PhoneyAWS",
+                "PhoneyCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "PhoneyLambdaTests",
