@@ -76,6 +76,7 @@ let package = Package(
                 "PhoneyAPI",
                 "PhoneyAWS",
                 "PhoneyCore",
+                "PhoneyTestSupport",
                 "PhoneyServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -112,6 +113,10 @@ let package = Package(
             name: "PhoneyCoreTests",
             dependencies: ["PhoneyCore"]
         ),
+        .target(
+            name: "PhoneyTestSupport",
+            path: "Tests/PhoneyTestSupport"
+        ),
         .testTarget(
             name: "PhoneyAWSTests",
             dependencies: [
@@ -129,6 +134,7 @@ let package = Package(
                 "PhoneyLambda",
                 "PhoneyAPI",
                 "PhoneyCore",
+                "PhoneyTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

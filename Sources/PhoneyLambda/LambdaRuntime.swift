@@ -69,7 +69,7 @@ package enum LambdaRuntime {
 
     /// The app for the configuration in `environment` and the remote settings.
     ///
-    /// Settings are the server's (`ENV_STATE`, `SECRET_KEY`, …). Without `API_PASSWORD_HASH` outside production
+    /// Settings are the server's (`ENV_STATE`, `SECRET_KEY`, …); the environment wins over remote settings. Without `API_PASSWORD_HASH` outside production
     /// password login is off rather than given a generated password nobody could read. `LOG_LEVEL` falls back to
     /// Lambda's `AWS_LAMBDA_LOG_LEVEL`.
     ///
@@ -78,8 +78,11 @@ package enum LambdaRuntime {
         environment: [String: String], remoteSettings: RemoteSettingsLoader,
         sink: LogSink = LogSink(), emit: (@Sendable ([UInt8]) -> Void)? = nil
     ) async throws -> LambdaApp {
+        // The environment wins; a blank variable counts as unset, as everywhere in the configuration.
         var values = try await remoteSettings(environment)
-        values.merge(environment) { _, fromEnvironment in fromEnvironment }
+        values.merge(environment.filter { !$0.value.allSatisfy(\.isWhitespace) }) { _, fromEnvironment in
+            fromEnvironment
+        }
         if values["LOG_LEVEL"] == nil, let level = values["AWS_LAMBDA_LOG_LEVEL"] {
             values["LOG_LEVEL"] = level.uppercased() == "FATAL" ? "critical" : level
         }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import PhoneyCore
+import PhoneyTestSupport
 import Testing
 
 @testable import PhoneyAWS

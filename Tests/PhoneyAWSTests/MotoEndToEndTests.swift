@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import PhoneyCore
+import PhoneyTestSupport
 import Testing
 
 @testable import PhoneyAWS

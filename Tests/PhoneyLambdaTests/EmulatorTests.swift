@@ -145,10 +145,11 @@ struct EmulatorError: Error, CustomStringConvertible {
 enum Event {
     static func v2(
         _ method: String, _ path: String, query: String = "", headers: [String: String] = [:], json: String? = nil,
-        base64: Bool = false
+        body: String? = nil, base64: Bool = false
     ) -> String {
         var allHeaders = headers
         if json != nil { allHeaders["content-type"] = "application/json" }
+        let json = json ?? body
         var members: [(key: String, value: JSONValue)] = [
             ("version", .string("2.0")), ("routeKey", .string("$default")), ("rawPath", .string(path)),
             ("rawQueryString", .string(query)),
@@ -179,6 +180,7 @@ final class Emulator {
     let process = Process()
     let port: Int
     let output: FileHandle
+    let logURL: URL
 
     init(environment: [String: String]) throws {
         port = Int.random(in: 20_000..<60_000)
@@ -198,6 +200,7 @@ final class Emulator {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("rie-\(port).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         output = try FileHandle(forWritingTo: log)
+        logURL = log
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -207,6 +210,12 @@ final class Emulator {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? output.close()
+        try? FileManager.default.removeItem(at: logURL)
+    }
+
+    /// What the emulator and the bootstrap wrote so far.
+    func logText() -> String {
+        (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
     /// Posts one event and returns the emulator's answer; retries while the emulator is still starting.

@@ -1,23 +1,26 @@
 import Foundation
-import Testing
 
 /// Runs `python3` for the cross-checks and the moto server. A missing interpreter or module fails the test with
 /// the install line rather than skipping it.
-enum Python {
-    static let installLine = "pip install botocore 'moto[server]'"
+package enum Python {
+    package static let installLine = "pip install botocore 'moto[server]'"
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+
+        package init(description: String) {
+            self.description = description
+        }
     }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    package struct Output {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// Runs `python3 -c script` with `input` on standard input.
-    static func run(_ script: String, input: String = "") throws -> Output {
+    package static func run(_ script: String, input: String = "") throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
@@ -47,7 +50,7 @@ enum Python {
     }
 
     /// Fails unless `python3` can import every module in `modules`.
-    static func require(_ modules: [String]) throws {
+    package static func require(_ modules: [String]) throws {
         let output = try run("import " + modules.joined(separator: ", "))
         guard output.status == 0 else {
             throw Failure(

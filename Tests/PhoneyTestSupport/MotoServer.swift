@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -9,12 +8,12 @@ import Testing
 
 /// A `moto` server (`python3 -m moto.server`) on a free loopback port, for end-to-end tests. Stop it with `stop()`,
 /// in a `defer`, so no server outlives its test.
-final class MotoServer: @unchecked Sendable {
-    let port: Int
+package final class MotoServer: @unchecked Sendable {
+    package let port: Int
     private let process: Process
     private let log: URL
 
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+    package var endpoint: String { "http://127.0.0.1:\(port)" }
 
     private init(port: Int, process: Process, log: URL) {
         self.port = port
@@ -23,7 +22,7 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// Starts a server and waits until it accepts connections.
-    static func start() async throws -> MotoServer {
+    package static func start() async throws -> MotoServer {
         try Python.require(["moto.server", "flask"])
         let port = try freePort()
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID()).log")
@@ -52,7 +51,7 @@ final class MotoServer: @unchecked Sendable {
     ///
     /// SIGKILL, after a short grace for SIGTERM: the server's handler threads hold the keep-alive connections of
     /// `HTTPClient.shared` open, and Python waits for them before exiting on SIGTERM. moto keeps nothing on disk.
-    func stop() {
+    package func stop() {
         let pid = process.processIdentifier
         if process.isRunning { process.terminate() }
         for _ in 0..<20 where process.isRunning {
@@ -67,7 +66,7 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// A loopback port nothing listens on right now (the kernel's choice for a bind to port 0).
-    static func freePort() throws -> Int {
+    package static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Python.Failure(description: "socket() failed") }
         defer { close(fd) }
@@ -85,7 +84,7 @@ final class MotoServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    static func canConnect(port: Int) -> Bool {
+    package static func canConnect(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
