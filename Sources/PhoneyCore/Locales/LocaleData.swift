@@ -155,6 +155,19 @@ package final class LocaleData: Sendable {
 
     /// The lower-case ASCII letters of a name (`O'Brien` → `obrien`, `José` → `jose`), for addresses.
     static func asciiToken(_ name: String) -> String {
+        // Most names are plain ASCII: keep the letters, lower-cased, without looking at Unicode properties.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+                default: continue
+                }
+            }
+            return bytes.isEmpty ? "user" : String(decoding: bytes, as: UTF8.self)
+        }
         var token = String.UnicodeScalarView()
         for scalar in name.lowercased().unicodeScalars {
             if scalar.isASCII {

@@ -25,11 +25,69 @@ package struct Table: @unchecked Sendable {
                 bytes.append(contentsOf: field.utf8)
             }
         }
+        self.init(bytes: bytes, starts: starts, rows: fields.count, columns: columns, weights: weights)
+    }
+
+    /// Builds a table from tab-separated lines; `weightColumn` names a numeric column that weights picks and is
+    /// dropped from the fields.
+    ///
+    /// One pass over the bytes, with no `String` per field: every locale's tables are built this way on first
+    /// use, which a cold start (a Lambda's first request) pays for.
+    package init(_ data: StaticString, weightColumn: Int? = nil) {
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = []
+        var weights: [Double] = []
+        var rows = 0
+        var columns = -1
+        data.withUTF8Buffer { text in
+            bytes.reserveCapacity(text.count)
+            let count = text.count
+            var index = 0
+            while index < count {
+                if text[index] == UInt8(ascii: "\n") {
+                    index += 1
+                    continue
+                }
+                var column = 0
+                var kept = 0
+                var start = index
+                while true {
+                    var end = start
+                    while end < count, text[end] != UInt8(ascii: "\t"), text[end] != UInt8(ascii: "\n") { end += 1 }
+                    let field = UnsafeBufferPointer(rebasing: text[start..<end])
+                    if column == weightColumn {
+                        weights.append(Table.number(field) ?? 1)
+                    } else {
+                        starts.append(UInt32(bytes.count))
+                        bytes.append(contentsOf: field)
+                        kept += 1
+                    }
+                    column += 1
+                    if end < count, text[end] == UInt8(ascii: "\t") {
+                        start = end + 1
+                        continue
+                    }
+                    index = end + 1
+                    break
+                }
+                precondition(columns < 0 || kept == columns, "row \(rows) has \(kept) fields, expected \(columns)")
+                columns = kept
+                rows += 1
+            }
+        }
+        precondition(rows > 0, "a table needs at least one row")
+        self.init(
+            bytes: bytes, starts: starts, rows: rows, columns: columns, weights: weightColumn == nil ? nil : weights)
+    }
+
+    /// The table over field bytes and their starts (the end mark is added here).
+    private init(bytes: [UInt8], starts: [UInt32], rows: Int, columns: Int, weights: [Double]?) {
+        var starts = starts
         starts.append(UInt32(bytes.count))
         self.isJSONSafe = !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         self.storage = Table.immortal(bytes)
         self.starts = Table.immortal(starts)
-        self.rows = fields.count
+        self.rows = rows
         self.columns = columns
         if let weights {
             let (threshold, alias) = Table.aliasTable(weights)
@@ -41,20 +99,30 @@ package struct Table: @unchecked Sendable {
         }
     }
 
-    /// Builds a table from tab-separated lines; `weightColumn` names a numeric column that weights picks and is
-    /// dropped from the fields.
-    package init(_ data: StaticString, weightColumn: Int? = nil) {
-        let text = data.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-        var rows: [[String]] = []
-        var weights: [Double] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if let weightColumn {
-                weights.append(Double(fields.remove(at: weightColumn)) ?? 1)
+    /// A decimal number (`12`, `0.25`) written in ASCII, without going through `String`.
+    static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+        var value = 0.0
+        var scale = 0.0
+        var digits = 0
+        for byte in field {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if scale == 0 {
+                    value = value * 10 + Double(byte - UInt8(ascii: "0"))
+                } else {
+                    value += Double(byte - UInt8(ascii: "0")) * scale
+                    scale /= 10
+                }
+            case UInt8(ascii: ".") where scale == 0:
+                scale = 0.1
+            case UInt8(ascii: " "), UInt8(ascii: "\r"):
+                continue
+            default:
+                return Double(String(decoding: field, as: UTF8.self))
             }
-            rows.append(fields)
         }
-        self.init(rows: rows, weights: weightColumn == nil ? nil : weights)
+        return digits > 0 ? value : nil
     }
 
     static func immortal<T>(_ values: [T]) -> UnsafePointer<T> {
