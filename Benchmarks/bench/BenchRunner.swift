@@ -25,6 +25,7 @@ struct BenchRunner: BenchmarkRunnerHooks {
             }
             ParseBenchmarks.register(fixture, text)
         }
+        LocaleBenchmarks.register()
     }
 
     static func main() async {

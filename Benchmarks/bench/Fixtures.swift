@@ -42,17 +42,17 @@ enum Fixture: String, CaseIterable {
     }
 
     /// The NDJSON plan of this fixture, compiled without a cache.
-    func plan(format: OutputFormat = .ndjson) throws(FixtureError) -> Plan {
+    func plan(format: OutputFormat = .ndjson, locale: String = "en_US") throws(FixtureError) -> Plan {
         let text = try template()
         do {
-            return try Plan.compile(json: text, options: Fixture.options(format: format))
+            return try Plan.compile(json: text, options: Fixture.options(format: format, locale: locale))
         } catch {
-            throw FixtureError(message: "\(rawValue).json does not compile: \(error)")
+            throw FixtureError(message: "\(rawValue).json does not compile in \(locale): \(error)")
         }
     }
 
-    static func options(format: OutputFormat = .ndjson) -> CompileOptions {
-        CompileOptions(format: format, now: now)
+    static func options(format: OutputFormat = .ndjson, locale: String = "en_US") -> CompileOptions {
+        CompileOptions(format: format, locale: locale, now: now)
     }
 }
 
