@@ -47,7 +47,8 @@ enum Report {
     static func print(_ outcomes: [BenchHost.Outcome], skipped: [String], seconds: Double, loadBefore: String) {
         let rows = outcomes.compactMap(Row.init)
         let renders = rows.filter { $0.workload.unit == "record" }
-        let templates = rows.filter { $0.workload.unit != "record" }
+        // The generator benchmark's runs are rounds over every generator; its own table follows.
+        let templates = rows.filter { $0.workload.unit != "record" && $0.workload.unit != "round" }
         line("Phoney benchmarks")
         let (allocator, counted) = Report.allocator
         line("  allocator: \(allocator)")
@@ -77,6 +78,9 @@ enum Report {
                     ]
                 })
             line("")
+        }
+        if rows.contains(where: { $0.name == GeneratorBenchmarks.name }), let sampler = GeneratorBenchmarks.sampler {
+            GeneratorReport.print(sampler)
         }
         ratios(renders)
         for reason in skipped { line("skipped: \(reason)") }
