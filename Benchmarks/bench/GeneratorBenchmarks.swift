@@ -16,7 +16,7 @@ enum GeneratorBenchmarks {
     static let name = "generators ns per value"
 
     /// Arguments for the generators that do not compile without any; each is used only when the bare name fails.
-    /// Every generator of the catalog compiles bare today (`random_element` and its kin default to `[a, b, c]`), so
+    /// Every generator of the catalog compiles bare today (`random_element` defaults to `[a, b, c]`), so
     /// this is empty; a generator given a required parameter belongs here, else it is reported as skipped.
     static let arguments: [String: String] = [:]
 

@@ -112,7 +112,7 @@ enum GeneratorReport {
         let needing = lines.filter { !$0.arguments.isEmpty }.sorted { $0.name < $1.name }
         text += "### Generators that do not compile without arguments\n\n"
         if needing.isEmpty {
-            text += "None: all \(lines.count) compile as a bare `{{name}}` (`random_element` and its kin default to "
+            text += "None: all \(lines.count) compile as a bare `{{name}}` (`random_element` defaults to "
             text += "`elements=[a, b, c]`).\n"
         }
         for line in needing { text += "- `\(line.name)`: measured with `{{\(line.name):\(line.arguments)}}`\n" }
@@ -136,16 +136,18 @@ enum GeneratorReport {
         text += """
             `fixtures/person.json` (eleven values) compiled per locale and rendered to NDJSON by `Executor.run` on one \
             thread, \(Report.grouped(Double(Fixture.recordsPerRun))) records per run (benchmarks \
-            `\(LocaleBenchmarks.prefix)…`). Medians of the runs; best is the fastest run.
+            `\(LocaleBenchmarks.prefix)…`). Medians of the runs; best is the fastest run; a median far above the \
+            best (spread) says background load hit that benchmark.
 
 
             """
-        text += "| locale | runs | records/s | ns/record | best ns/record | MB/s | bytes/record |\n"
-        text += "|---|--:|--:|--:|--:|--:|--:|\n"
+        text += "| locale | runs | records/s | ns/record | best ns/record | spread | MB/s | bytes/record |\n"
+        text += "|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for row in rows {
             let locale = row.name.dropFirst(LocaleBenchmarks.prefix.count)
             text += "| \(locale) | \(row.runs) | \(Report.grouped(row.unitsPerSecond)) | "
             text += "\(Report.fixed(row.nanosecondsPerUnit, 1)) | \(Report.fixed(row.bestNanosecondsPerUnit, 1)) | "
+            text += "\(Report.fixed((row.medianNanoseconds / row.bestNanoseconds - 1) * 100, 0)) % | "
             text += "\(Report.fixed(row.megabytesPerSecond, 1)) | "
             text += "\(Report.fixed(Double(row.workload.bytesPerRun) / row.perRun, 1)) |\n"
         }
