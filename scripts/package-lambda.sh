@@ -226,10 +226,11 @@ with zipfile.ZipFile(sys.argv[1]) as z:
         sys.exit(f"package-lambda: bootstrap in the zip has mode {oct(mode)}, expected 0o100755")
 PY
     else
-        local listing
-        listing="$(zipinfo "$output" | grep -v '^Archive:' | grep -v 'file.*bytes uncompressed')"
-        [ "$(printf '%s\n' "$listing" | wc -l)" -eq 1 ] || die "zip must hold exactly one entry: $listing"
-        printf '%s\n' "$listing" | grep -q '^-rwxr-xr-x .* bootstrap$' || die "zip entry is not bootstrap 0755: $listing"
+        local names listing
+        names="$(zipinfo -1 "$output")"
+        [ "$names" = "bootstrap" ] || die "zip must hold exactly 'bootstrap' at its root, holds: $names"
+        listing="$(zipinfo "$output")"
+        grep -q '^-rwxr-xr-x .* bootstrap$' <<<"$listing" || die "bootstrap in the zip is not mode 0755: $listing"
     fi
 }
 
