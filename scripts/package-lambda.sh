@@ -17,8 +17,8 @@
 #
 # `--dynamic` (same as `--route dynamic`) builds the host arch with `--static-swift-stdlib` only, so glibc stays
 # dynamic. That is useful for local runs under the Runtime Interface Emulator, but on Debian 12 the binary needs
-# GLIBC_2.35 and provided.al2023 has 2.34: the check below then refuses to write a zip and exits 3, leaving the
-# stripped binary under the scratch path. The same check guards every route: no zip is ever written for a binary
+# GLIBC_2.35 and provided.al2023 has 2.34: the check below then refuses to write a zip (and removes an earlier one at
+# the output path) and exits 3, leaving the stripped binary under the scratch path. The same check guards every route: no zip is ever written for a binary
 # that needs a GLIBC symbol version above 2.34, or a shared libjemalloc that the runtime does not ship.
 #
 # Exit codes: 0 zip written and deployable; 1 build or check failed; 2 usage, or no route for this arch here;
@@ -319,7 +319,11 @@ fi
 echo "route:       $chosen"
 echo "binary:      $(cut -d, -f1-2 <<<"$file_says"), $linkage"
 echo "jemalloc:    $jemalloc"
-echo "glibc:       ${glibc:+needs GLIBC_$glibc}${glibc:-needs no GLIBC symbol versions}"
+if [ -n "$glibc" ]; then
+    echo "glibc:       highest symbol version needed GLIBC_$glibc"
+else
+    echo "glibc:       needs no GLIBC symbol versions"
+fi
 echo "smoke run:   $smoke"
 echo "unstripped:  $(human "$(stat -c %s "$unstripped")")"
 echo "stripped:    $(human "$(stat -c %s "$binary")")"
@@ -333,6 +337,10 @@ if [[ "$jemalloc" == "shared library"* ]]; then
 fi
 if [ "${#reasons[@]}" -gt 0 ]; then
     for reason in "${reasons[@]}"; do echo "package-lambda: $reason" >&2; done
+    if [ -e "$output" ]; then
+        rm -f "$output"
+        echo "package-lambda: removed the earlier $output so it cannot be taken for this build" >&2
+    fi
     echo "NOT deployable on provided.al2023 (glibc $max_glibc): no zip written; binary left at $binary"
     exit 3
 fi
