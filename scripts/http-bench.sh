@@ -33,7 +33,8 @@ fi
 workdir=$(mktemp -d)
 api_key="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ENV_STATE=test API_KEY="$api_key" RATE_LIMIT_PER_MINUTE=0 LOG_LEVEL
-export SECRET_KEY="bench-secret-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SECRET_KEY="bench-secret-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SECRET_KEY
 API_PASSWORD_HASH=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' | "$BIN" hash-password --cost 4)
 export API_PASSWORD_HASH
 server=""

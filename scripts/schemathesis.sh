@@ -33,12 +33,14 @@ api_key="st-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 hash=$(printf '%s\n' "$password" | "$BIN" hash-password --cost 4)
 
 export ENV_STATE=test
-export SECRET_KEY="schemathesis-secret-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SECRET_KEY="schemathesis-secret-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SECRET_KEY
 export API_USERNAME=api_user API_PASSWORD_HASH="$hash" API_KEY="$api_key"
 export RATE_LIMIT_PER_MINUTE=0 MAX_STREAM_COUNT=20000 LOG_LEVEL=warning
 
 "$BIN" serve --host 127.0.0.1 --port "$PORT" --env-file /dev/null >"$workdir/server.log" 2>&1 &
 server=$!
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true

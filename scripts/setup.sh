@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system packages Phoney builds against (Debian/Ubuntu). Safe to run again: it only installs what is
+# Installs the system packages Phoney builds and tests against (Debian/Ubuntu). Safe to run again: it only installs what is
 # missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
 need=()
 pkg-config --exists jemalloc 2>/dev/null || need+=(libjemalloc-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+# Used by the test suite and the Lambda packaging script.
+command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
+command -v zip >/dev/null 2>&1 || need+=(zip)
 
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""

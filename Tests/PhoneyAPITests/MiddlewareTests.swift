@@ -74,7 +74,8 @@ struct MiddlewareTests {
                         .accessControlRequestHeaders: "authorization, content-type", .xForwardedFor: "10.0.0.1",
                     ]
                 ) { (response) async throws in
-                    #expect(response.status == .noContent)
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body) == "OK")
                     #expect(response.headers[.accessControlAllowOrigin] == "https://app.example")
                     #expect(response.headers[.accessControlAllowMethods]?.contains("POST") == true)
                     #expect(response.headers[.accessControlAllowHeaders] == "authorization, content-type")

@@ -80,6 +80,8 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         } else {
             fields[.accessControlAllowHeaders] = headers
         }
-        return Response(status: .noContent, headers: fields)
+        // As the original (Starlette's CORS middleware): 200 with the text `OK`.
+        fields[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: "OK")))
     }
 }
