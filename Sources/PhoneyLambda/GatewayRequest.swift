@@ -1,3 +1,4 @@
+import PhoneyAWS
 import PhoneyCore
 
 /// An HTTP request as API Gateway hands it to a Lambda function: HTTP API (payload format 2.0) or REST API proxy
@@ -104,12 +105,10 @@ package struct GatewayRequest: Sendable, Equatable {
         } else {
             headers = try headerMap(event["headers"], "headers")
         }
-        var query: [UInt8] = []
+        var query = ""
         func add(_ name: String, _ value: String) {
-            if !query.isEmpty { query.append(UInt8(ascii: "&")) }
-            PercentEncoding.append(name, to: &query)
-            query.append(UInt8(ascii: "="))
-            PercentEncoding.append(value, to: &query)
+            if !query.isEmpty { query += "&" }
+            query += SigV4Signer.uriEncode(name) + "=" + SigV4Signer.uriEncode(value)
         }
         if case .object(let members)? = event["multiValueQueryStringParameters"], !members.isEmpty {
             for (name, values) in members {
@@ -122,7 +121,7 @@ package struct GatewayRequest: Sendable, Equatable {
             for (name, value) in members { add(name, try requiredString(value, "queryStringParameters.\(name)")) }
         }
         return GatewayRequest(
-            version: .v1, method: method, path: path, query: String(decoding: query, as: UTF8.self),
+            version: .v1, method: method, path: path, query: query,
             headers: headers, body: try body(event),
             sourceIP: try string(event["requestContext"]?["identity"]?["sourceIp"], "requestContext.identity.sourceIp"))
     }
@@ -182,24 +181,5 @@ package struct GatewayEventError: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
-    }
-}
-
-/// Percent-encoding of query components (RFC 3986 unreserved characters pass through).
-enum PercentEncoding {
-    static func append(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 15)])
-            }
-        }
     }
 }

@@ -20,9 +20,10 @@ package enum LambdaRuntime {
 
     /// Runs the runtime; returns only by exiting the process.
     package static func main(remoteSettings: RemoteSettingsLoader) async -> Never {
-        let environment = Environment.current()
+        let environment = ProcessEnvironment.current()
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"], !address.isEmpty else {
-            Environment.standardError("AWS_LAMBDA_RUNTIME_API is not set: this program runs only as a Lambda runtime")
+            ProcessEnvironment.standardError(
+                "AWS_LAMBDA_RUNTIME_API is not set: this program runs only as a Lambda runtime")
             exit(1)
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -33,14 +34,14 @@ package enum LambdaRuntime {
                     app = try await makeApp(environment: environment, remoteSettings: remoteSettings)
                 } catch {
                     let message = "\(error)"
-                    Environment.standardError("init failed: \(message)")
+                    ProcessEnvironment.standardError("init failed: \(message)")
                     try await client.failInit(type: "Runtime.InitError", message: message)
                     exit(1)
                 }
                 try await serve(app, with: &client)
             }
         } catch {
-            Environment.standardError("runtime stopped: \(error)")
+            ProcessEnvironment.standardError("runtime stopped: \(error)")
             exit(1)
         }
         exit(0)
@@ -100,29 +101,5 @@ package enum LambdaRuntime {
             memoryMB: values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) } ?? 128,
             architecture: architecture)
         return LambdaApp(api: api, logger: logger, metrics: metrics, emit: emit ?? { sink.write($0) })
-    }
-}
-
-/// The process environment, without Foundation.
-package enum Environment {
-    /// Every variable of the process.
-    package static func current() -> [String: String] {
-        var values: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return values
-    }
-
-    /// Writes a line to standard error.
-    package static func standardError(_ line: String) {
-        var bytes = Array(line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         var config: APIConfig
         do {
             config = try APIConfig.load(
-                environment: Self.environment(), dotEnvPath: envFile.isEmpty ? nil : envFile)
+                environment: ProcessEnvironment.current(), dotEnvPath: envFile.isEmpty ? nil : envFile)
         } catch {
             StandardError.write("phoney: \(error)\n")
             throw ExitCode(78)
@@ -51,19 +51,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = PhoneyServer.logger(config: config)
         try await PhoneyServer.run(config: config, logger: logger)
-    }
-
-    /// The process environment.
-    static func environment() -> [String: String] {
-        var values: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return values
     }
 }

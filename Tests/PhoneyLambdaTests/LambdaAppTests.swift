@@ -63,32 +63,6 @@ struct LambdaAppTests {
         }
     }
 
-    /// An HTTP API (payload 2.0) event.
-    static func v2(
-        _ method: String, _ path: String, query: String = "", headers: [String: String] = [:], body: String? = nil
-    ) -> String {
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string("2.0")), ("routeKey", .string("$default")), ("rawPath", .string(path)),
-            ("rawQueryString", .string(query)),
-            ("headers", .object(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-            (
-                "requestContext",
-                .object([
-                    (
-                        "http",
-                        .object([
-                            ("method", .string(method)), ("path", .string(path)), ("sourceIp", .string("192.0.2.1")),
-                        ])
-                    ),
-                    ("stage", .string("$default")),
-                ])
-            ),
-            ("isBase64Encoded", .bool(false)),
-        ]
-        if let body { members.append(("body", .string(body))) }
-        return JSONValue.object(members).serialized
-    }
-
     static func body(_ document: JSONValue) throws -> JSONValue {
         guard case .string(let text)? = document["body"] else { return .null }
         return try JSONValue.parse(text, limits: large)
@@ -100,7 +74,7 @@ struct LambdaAppTests {
 
     @Test func templateRequestReturnsTheRecordsAndOneMetricLine() async throws {
         let harness = try await Harness()
-        let event = Self.v2(
+        let event = Event.v2(
             "POST", "/template", headers: ["content-type": "application/json"],
             body: #"{"template":\#(Self.person),"count":100,"seed":7}"#)
         let document = try await harness.respond(event, id: "inv-1")
@@ -145,10 +119,10 @@ struct LambdaAppTests {
         let harness = try await Harness()
         let body = #"{"template":\#(Self.person),"count":5}"#
         let refused = try await harness.respond(
-            Self.v2("POST", "/api/v1/template/generate", headers: ["content-type": "application/json"], body: body))
+            Event.v2("POST", "/api/v1/template/generate", headers: ["content-type": "application/json"], body: body))
         #expect(refused["statusCode"] == .number("401"))
         let accepted = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/api/v1/template/generate",
                 headers: ["content-type": "application/json", "x-api-key": Self.apiKey], body: body))
         #expect(accepted["statusCode"] == .number("200"))
@@ -159,7 +133,7 @@ struct LambdaAppTests {
     @Test func streamRequestsAreAnsweredWhole() async throws {
         let harness = try await Harness()
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/api/v1/template/generate",
                 headers: [
                     "content-type": "application/json", "x-api-key": Self.apiKey, "accept": "application/x-ndjson",
@@ -181,7 +155,7 @@ struct LambdaAppTests {
         let harness = try await Harness()
         let template = #"{"bio":"{{text:max_nb_chars=1500}}","name":"{{name}}","address":"{{address}}"}"#
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/api/v1/template/generate",
                 headers: ["content-type": "application/json", "x-api-key": Self.apiKey],
                 body: #"{"template":\#(template),"count":10000,"seed":5,"offset":20}"#))
@@ -200,7 +174,7 @@ struct LambdaAppTests {
         #expect(harness.lastMetrics?["RecordsGenerated"] == .number("0"))
         // The advised page size fits.
         let page = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/api/v1/template/generate",
                 headers: ["content-type": "application/json", "x-api-key": Self.apiKey],
                 body: #"{"template":\#(template),"count":\#(perRequest),"seed":5,"offset":20}"#))
@@ -212,7 +186,7 @@ struct LambdaAppTests {
         let template = #"{"text":"{{paragraphs:nb=3}}","name":"{{name}}"}"#
         // 150 ms left, 100 of them kept back for the response: far too little for 10,000 paragraphs.
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/api/v1/template/generate",
                 headers: [
                     "content-type": "application/json", "x-api-key": Self.apiKey, "accept": "application/x-ndjson",
@@ -233,7 +207,7 @@ struct LambdaAppTests {
     @Test func aDeadlineWithTimeToSpareChangesNothing() async throws {
         let harness = try await Harness()
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/template", headers: ["content-type": "application/json"],
                 body: #"{"template":\#(Self.person),"count":1000}"#),
             deadline: LambdaApp.wallMilliseconds() + 30_000)
@@ -243,7 +217,7 @@ struct LambdaAppTests {
     @Test func badTemplateIsA4xxThatSaysWhere() async throws {
         let harness = try await Harness()
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/template", headers: ["content-type": "application/json"],
                 body: #"{"template":{"a":{"b":"{{no_such_generator}}"}},"count":2}"#))
         #expect(document["statusCode"] == .number("422"))
@@ -264,13 +238,13 @@ struct LambdaAppTests {
             #expect(!message.isEmpty)
         }
         // The app goes on answering.
-        let health = try await harness.respond(Self.v2("GET", "/health"))
+        let health = try await harness.respond(Event.v2("GET", "/health"))
         #expect(health["statusCode"] == .number("200"))
     }
 
     @Test func unknownRouteIs404() async throws {
         let harness = try await Harness()
-        let document = try await harness.respond(Self.v2("GET", "/nowhere"))
+        let document = try await harness.respond(Event.v2("GET", "/nowhere"))
         #expect(document["statusCode"] == .number("404"))
     }
 
@@ -278,7 +252,7 @@ struct LambdaAppTests {
         let harness = try await Harness()
         #expect(harness.app.api.config.generatedPassword == nil)
         let document = try await harness.respond(
-            Self.v2(
+            Event.v2(
                 "POST", "/token", headers: ["content-type": "application/x-www-form-urlencoded"],
                 body: "username=api_user&password=anything"))
         #expect(document["statusCode"] == .number("401"))
