@@ -9,6 +9,13 @@ let package = Package(
         .executable(name: "bootstrap", targets: ["bootstrap"]),
         .library(name: "PhoneyCore", targets: ["PhoneyCore"]),
     ],
+    traits: [
+        .trait(
+            name: "Jemalloc",
+            description: "Link jemalloc as the allocator of the executables (needs libjemalloc for the target; off for "
+                + "cross builds with the Static Linux SDK, which has none)"),
+        .default(enabledTraits: ["Jemalloc"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
@@ -89,7 +96,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "bootstrap",
-            dependencies: ["PhoneyLambda", "CJemalloc"]
+            dependencies: [
+                "PhoneyAWS",
+                "PhoneyLambda",
+                .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
+            ]
         ),
         .executableTarget(
             name: "phoney",
@@ -97,7 +108,7 @@ let package = Package(
                 "PhoneyCore",
                 "PhoneyAPI",
                 "PhoneyServer",
-                "CJemalloc",
+                .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

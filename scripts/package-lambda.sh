@@ -7,8 +7,9 @@
 #
 # Routes, tried in this order by `--route auto` (the default):
 #   1. sdk     The Swift Static Linux SDK, when `swift sdk list` shows one: `swift build --swift-sdk
-#              aarch64-swift-linux-musl` (or x86_64-swift-linux-musl). Fully static (musl), any host arch. jemalloc must
-#              then be findable by pkg-config for the target (a musl build of it); otherwise the link fails.
+#              aarch64-swift-linux-musl` (or x86_64-swift-linux-musl). Fully static (musl), any host arch. Built
+#              without the package's `Jemalloc` trait (musl's allocator), since the SDK has no jemalloc; set
+#              PHONEY_SDK_JEMALLOC=1 when pkg-config finds a musl build of jemalloc for the target.
 #   2. static  When the target arch is the host's: `-Xswiftc -static-executable` against glibc. Fully static, so the
 #              host's glibc version does not matter. jemalloc comes in from Debian's libjemalloc.a.
 #   3. docker  When a Docker ENGINE answers (`docker info` succeeds, not just a client on PATH): the build stage of
@@ -254,7 +255,13 @@ if [ "$chosen" = "static" ] || [ "$chosen" = "dynamic" ]; then
     pkg-config --exists jemalloc 2>/dev/null || die "jemalloc not found by pkg-config: run scripts/setup.sh"
 fi
 case "$chosen" in
-    sdk) swiftpm_build --swift-sdk "$sdk_triple" ;;
+    sdk)
+        if [ "${PHONEY_SDK_JEMALLOC:-0}" = "1" ]; then
+            swiftpm_build --swift-sdk "$sdk_triple"
+        else
+            swiftpm_build --swift-sdk "$sdk_triple" --disable-default-traits
+        fi
+        ;;
     static) swiftpm_build -Xswiftc -static-executable ;;
     dynamic) swiftpm_build --static-swift-stdlib ;;
     docker) docker_build ;;
@@ -275,6 +282,8 @@ if [[ " $needed " == *" libjemalloc.so"* ]]; then
     jemalloc="shared library (NEEDED $(grep -o 'libjemalloc[^ ]*' <<<"$needed"))"
 elif [ "${je_symbols:-0}" -gt 0 ] && grep -aq '<jemalloc>' "$unstripped"; then
     jemalloc="statically linked (${je_symbols} je_ symbols)"
+elif [ "$chosen" = "sdk" ] && [ "${PHONEY_SDK_JEMALLOC:-0}" != "1" ]; then
+    jemalloc="not linked (Static Linux SDK build without the Jemalloc trait: musl's allocator)"
 else
     die "jemalloc is not linked into bootstrap (no je_ symbols, no libjemalloc.so needed)"
 fi

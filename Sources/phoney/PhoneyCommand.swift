@@ -1,5 +1,8 @@
 import ArgumentParser
-import CJemalloc
+
+#if Jemalloc
+    import CJemalloc
+#endif
 
 @main
 struct PhoneyCommand: AsyncParsableCommand {
