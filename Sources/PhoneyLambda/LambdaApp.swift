@@ -17,20 +17,26 @@ import PhoneyCore
 package final class LambdaApp: Sendable {
     /// The largest invocation response Lambda accepts (6 MB, as the Runtime API counts it), less room for error.
     package static let responseLimit = 6_291_456 - 256
-    /// Time kept back from the deadline for encoding and sending the response.
-    static let deadlineReserveNanoseconds: UInt64 = 100_000_000
+    /// Time kept back from the deadline for encoding and sending the response, by default.
+    package static let defaultDeadlineReserveMilliseconds = 100
 
     package let api: APIService
     let responder: RouterResponder<LambdaRequestContext>
     let logger: Logger
     let metrics: InvocationMetrics
     let emit: @Sendable ([UInt8]) -> Void
+    /// Time kept back from the deadline for encoding and sending the response (`LAMBDA_DEADLINE_RESERVE_MS`).
+    let deadlineReserveNanoseconds: UInt64
 
     /// - Parameters:
     ///   - emit: where EMF lines go (standard output in the runtime).
+    ///   - deadlineReserveMilliseconds: time kept back from each invocation's deadline for the response.
     package init(
-        api: APIService, logger: Logger, metrics: InvocationMetrics, emit: @escaping @Sendable ([UInt8]) -> Void
+        api: APIService, logger: Logger, metrics: InvocationMetrics,
+        deadlineReserveMilliseconds: Int = LambdaApp.defaultDeadlineReserveMilliseconds,
+        emit: @escaping @Sendable ([UInt8]) -> Void
     ) {
+        self.deadlineReserveNanoseconds = UInt64(max(0, deadlineReserveMilliseconds)) * 1_000_000
         self.api = api
         self.responder = PhoneyRouter.build(api, context: LambdaRequestContext.self).buildResponder()
         self.logger = logger
@@ -128,8 +134,8 @@ package final class LambdaApp: Sendable {
         let remaining = deadlineMilliseconds - Self.wallMilliseconds()
         let remainingNanoseconds = UInt64(clamping: max(0, remaining)) &* 1_000_000
         return now
-            &+ (remainingNanoseconds > Self.deadlineReserveNanoseconds
-                ? remainingNanoseconds - Self.deadlineReserveNanoseconds : 0)
+            &+ (remainingNanoseconds > deadlineReserveNanoseconds
+                ? remainingNanoseconds - deadlineReserveNanoseconds : 0)
     }
 
     /// Publishes the invocation's X-Ray trace id as `_X_AMZN_TRACE_ID`, as Lambda runtimes do; clears it when the

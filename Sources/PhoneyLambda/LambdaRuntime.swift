@@ -72,7 +72,8 @@ package enum LambdaRuntime {
     ///
     /// Settings are the server's (`ENV_STATE`, `SECRET_KEY`, …); the environment wins over remote settings. Without `API_PASSWORD_HASH` outside production
     /// password login is off rather than given a generated password nobody could read. `LOG_LEVEL` falls back to
-    /// Lambda's `AWS_LAMBDA_LOG_LEVEL`.
+    /// Lambda's `AWS_LAMBDA_LOG_LEVEL`. `LAMBDA_DEADLINE_RESERVE_MS` (default 100) is the time kept back from each
+    /// invocation's deadline for sending the response.
     ///
     /// - Throws: the configuration's problems, or the remote settings' failure.
     package static func makeApp(
@@ -100,6 +101,17 @@ package enum LambdaRuntime {
             functionName: values["AWS_LAMBDA_FUNCTION_NAME"] ?? "phoney",
             memoryMB: values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) } ?? 128,
             architecture: architecture)
-        return LambdaApp(api: api, logger: logger, metrics: metrics, emit: emit ?? { sink.write($0) })
+        var reserve = LambdaApp.defaultDeadlineReserveMilliseconds
+        if let text = values["LAMBDA_DEADLINE_RESERVE_MS"], !text.allSatisfy(\.isWhitespace) {
+            guard let milliseconds = Int(text.trimmingWhitespace()), (0...900_000).contains(milliseconds) else {
+                throw ConfigError([
+                    "LAMBDA_DEADLINE_RESERVE_MS must be a whole number from 0 to 900000 (got \"\(text)\")"
+                ])
+            }
+            reserve = milliseconds
+        }
+        return LambdaApp(
+            api: api, logger: logger, metrics: metrics, deadlineReserveMilliseconds: reserve,
+            emit: emit ?? { sink.write($0) })
     }
 }

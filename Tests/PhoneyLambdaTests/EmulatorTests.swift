@@ -106,6 +106,27 @@ import Testing
         #expect(document["statusCode"] == .number("413"), "\(answer.text.prefix(400))")
     }
 
+    @Test func generationPastTheDeadlineStopsWith503() async throws {
+        // A one-second function timeout with 995 ms of it kept back for the response leaves 5 ms to generate in:
+        // far too little for 10,000 person records, so the runtime must stop early instead of being killed.
+        let emulator = try Emulator(environment: [
+            "AWS_LAMBDA_FUNCTION_TIMEOUT": "1", "LAMBDA_DEADLINE_RESERVE_MS": "995",
+        ])
+        defer { emulator.stop() }
+        _ = try await emulator.invoke(Event.v2("GET", "/health"))
+        let person = #"{"name":"{{name}}","email":"{{email}}","bio":"{{sentence}}","city":"{{city}}"}"#
+        let answer = try await emulator.invoke(
+            Event.v2(
+                "POST", "/api/v1/template/generate", headers: ["x-api-key": Self.apiKey],
+                json: #"{"template":\#(person),"count":10000}"#))
+        let document = try answer.json()
+        #expect(document["statusCode"] == .number("503"), "\(answer.text.prefix(400))")
+        #expect(answer.text.contains("deadline"))
+        // The runtime is still there.
+        let health = try await emulator.invoke(Event.v2("GET", "/health"))
+        #expect(try health.json()["statusCode"] == .number("200"))
+    }
+
     @Test func badConfigurationIsAnInitError() async throws {
         let emulator = try Emulator(environment: ["ENV_STATE": "prod", "SECRET_KEY": "short"])
         defer { emulator.stop() }

@@ -7,8 +7,13 @@ import Testing
 
 @testable import PhoneyLambda
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The handler end to end in process: events through the shared router and back as API Gateway documents.
-struct LambdaAppTests {
+/// Serialized: invocations set and clear the process-wide `_X_AMZN_TRACE_ID`.
+@Suite(.serialized) struct LambdaAppTests {
     static let apiKey = "test-api-key-0123456789"
 
     /// An app with a test configuration, its log lines and EMF lines collected.
@@ -240,6 +245,25 @@ struct LambdaAppTests {
         // The app goes on answering.
         let health = try await harness.respond(Event.v2("GET", "/health"))
         #expect(health["statusCode"] == .number("200"))
+    }
+
+    @Test func traceIDIsPublishedForTheInvocationOnly() async throws {
+        let harness = try await Harness()
+        let traced = Invocation(
+            requestID: "t1", deadlineMilliseconds: nil, traceID: "Root=1-5759e988-bd862e3fe1be46a994272793",
+            functionARN: nil, event: ByteBuffer(string: Event.v2("GET", "/health")))
+        _ = await harness.app.handle(traced)
+        #expect(getenv("_X_AMZN_TRACE_ID").map { String(cString: $0) } == "Root=1-5759e988-bd862e3fe1be46a994272793")
+        _ = await harness.invoke(Event.v2("GET", "/health"))
+        #expect(getenv("_X_AMZN_TRACE_ID") == nil)
+    }
+
+    @Test func deadlineReserveMustBeANumber() async throws {
+        await #expect(throws: ConfigError.self) {
+            _ = try await LambdaRuntime.makeApp(
+                environment: ["ENV_STATE": "test", "LAMBDA_DEADLINE_RESERVE_MS": "soon"], remoteSettings: { _ in [:] },
+                sink: LogSink { _ in }, emit: { _ in })
+        }
     }
 
     @Test func unknownRouteIs404() async throws {
