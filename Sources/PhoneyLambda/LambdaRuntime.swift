@@ -92,6 +92,9 @@ package enum LambdaRuntime {
         let logger = PhoneyServer.logger(config: config, sink: sink, label: "phoney", style: .lambda)
         for notice in config.notices { logger.notice("\(notice)") }
         let api = await APIService(config: config)
+        // The default locale's tables (names, addresses, words) are built once per process; build them here, in the
+        // init phase, rather than in the first request, which would otherwise pay for them.
+        _ = try? LocaleData.named("en_US")
         #if arch(arm64)
             let architecture = "arm64"
         #else
