@@ -13,52 +13,59 @@ package enum JSONEscape {
     }
 
     /// Escapes `out[start..<out.count]` in place, working backwards so nothing is allocated.
+    ///
+    /// Bytes before the first one that needs escaping stay where they are; only the rest moves, once.
     @inline(never)
     package static func escapeInPlace(_ out: inout ByteWriter, from start: Int) {
+        let end = out.count
+        var first = start
+        while first < end {
+            let byte = out.base[first]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
+            first &+= 1
+        }
+        if first == end { return }
         var extra = 0
-        for index in start..<out.count {
-            let byte = out.base[index]
-            if byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                extra += 1
-            } else if byte < 0x20 {
-                extra += 5
-            }
-        }
+        for index in first..<end { extra &+= extraBytes(out.base[index]) }
         out.reserve(extra)
-        var source = out.count - 1
-        var target = out.count + extra - 1
         let base = out.base
-        func put(_ byte: UInt8) {
-            base[target] = byte
-            target -= 1
-        }
-        while source >= start {
+        var source = end &- 1
+        var target = end &+ extra &- 1
+        while source >= first {
             let byte = base[source]
+            source &-= 1
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+                base[target] = byte
+                target &-= 1
+                continue
+            }
             switch byte {
             case 0x22, 0x5C:
-                put(byte)
-                put(0x5C)
+                base[target] = byte
             case 0x0A:
-                put(UInt8(ascii: "n"))
-                put(0x5C)
+                base[target] = UInt8(ascii: "n")
             case 0x0D:
-                put(UInt8(ascii: "r"))
-                put(0x5C)
+                base[target] = UInt8(ascii: "r")
             case 0x09:
-                put(UInt8(ascii: "t"))
-                put(0x5C)
-            case 0..<0x20:
-                put(JSONValue.hexDigit(byte & 0xF))
-                put(JSONValue.hexDigit(byte >> 4))
-                put(0x30)
-                put(0x30)
-                put(UInt8(ascii: "u"))
-                put(0x5C)
+                base[target] = UInt8(ascii: "t")
             default:
-                put(byte)
+                base[target] = JSONValue.hexDigit(byte & 0xF)
+                base[target &- 1] = JSONValue.hexDigit(byte >> 4)
+                base[target &- 2] = 0x30
+                base[target &- 3] = 0x30
+                base[target &- 4] = UInt8(ascii: "u")
+                target &-= 4
             }
-            source -= 1
+            base[target &- 1] = 0x5C
+            target &-= 2
         }
-        out.count += extra
+        out.count = end &+ extra
+    }
+
+    /// How many bytes escaping `byte` adds.
+    @inline(__always)
+    static func extraBytes(_ byte: UInt8) -> Int {
+        if byte >= 0x20 { return byte == 0x22 || byte == 0x5C ? 1 : 0 }
+        return byte == 0x0A || byte == 0x0D || byte == 0x09 ? 1 : 5
     }
 }

@@ -88,57 +88,13 @@ extension MiscProvider {
         out.append(0x22)
     }
 
-    /// JSON-escapes `out[start...]` in place, growing it by the escapes' extra bytes; no allocation beyond the
-    /// buffer's own growth.
-    static func escapeTail(_ out: inout ByteWriter, from start: Int) {
-        var extra = 0
-        for position in start..<out.count {
-            switch out.base[position] {
-            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: extra += 1
-            case 0..<0x20: extra += 5
-            default: break
-            }
-        }
-        if extra == 0 { return }
-        out.reserve(extra)
-        var read = out.count - 1
-        var write = out.count + extra - 1
-        @inline(__always) func put(_ byte: UInt8, _ base: UnsafeMutablePointer<UInt8>) {
-            base[write] = byte
-            write -= 1
-        }
-        while read >= start {
-            let byte = out.base[read]
-            switch byte {
-            case 0x22, 0x5C: put(byte, out.base)
-            case 0x0A: put(UInt8(ascii: "n"), out.base)
-            case 0x0D: put(UInt8(ascii: "r"), out.base)
-            case 0x09: put(UInt8(ascii: "t"), out.base)
-            case 0..<0x20:
-                let low = byte & 0xF
-                put(low < 10 ? 0x30 + low : 0x57 + low, out.base)
-                put(0x30 + (byte >> 4), out.base)
-                put(0x30, out.base)
-                put(0x30, out.base)
-                put(UInt8(ascii: "u"), out.base)
-            default:
-                put(byte, out.base)
-                read -= 1
-                continue
-            }
-            put(0x5C, out.base)
-            read -= 1
-        }
-        out.count += extra
-    }
-
     /// Writes what `body` writes as a JSON string: quoted, escaped in place.
     @inline(__always)
     static func quoted(_ context: EmitContext, _ body: () -> Void) {
         context.out.append(0x22)
         let start = context.out.count
         body()
-        escapeTail(&context.out, from: start)
+        JSONEscape.escapeInPlace(&context.out, from: start)
         context.out.append(0x22)
     }
 

@@ -1,5 +1,8 @@
 /// A locale format such as `{street_address}\n{postcode} {city}`, split once into literal bytes and parts.
-package struct FormatPattern: Sendable {
+///
+/// Patterns are made once per locale and live as long as the process, like `Table`s: pieces and literal bytes sit
+/// in memory that is never freed, so writing a pattern costs no reference counting.
+package struct FormatPattern: @unchecked Sendable {
     /// The parts a locale format may name; anything else stays literal text.
     package enum Part: String, Sendable {
         case first, last, prefix, suffix
@@ -17,8 +20,12 @@ package struct FormatPattern: Sendable {
         case part(Part)
     }
 
-    package let pieces: [Piece]
-    package let literals: [UInt8]
+    private let pieceStart: UnsafePointer<Piece>
+    private let pieceCount: Int
+    private let literalBytes: UnsafePointer<UInt8>
+
+    /// The pattern's pieces, in order.
+    package var pieces: UnsafeBufferPointer<Piece> { UnsafeBufferPointer(start: pieceStart, count: pieceCount) }
 
     package init(_ format: String) {
         var pieces: [Piece] = []
@@ -43,14 +50,15 @@ package struct FormatPattern: Sendable {
         }
         literal.append(contentsOf: rest.utf8)
         flush()
-        self.pieces = pieces
-        self.literals = literals
+        self.pieceStart = Table.immortal(pieces)
+        self.pieceCount = pieces.count
+        self.literalBytes = Table.immortal(literals)
     }
 
     /// Writes literal run `start..<start+count`.
     @inline(__always)
     package func writeLiteral(start: Int, count: Int, to out: inout ByteWriter) {
-        literals.withUnsafeBufferPointer { out.append($0.baseAddress! + start, count: count) }
+        out.append(literalBytes + start, count: count)
     }
 
     /// How many times `part` appears.
