@@ -84,7 +84,11 @@ extension MiscProvider {
 
     static func writeQuoted(_ table: Table, _ row: Int, _ out: inout ByteWriter) {
         out.append(0x22)
-        writeEscaped(table.bytes(row), &out)
+        if table.isJSONSafe {
+            table.write(row, to: &out)
+        } else {
+            writeEscaped(table.bytes(row), &out)
+        }
         out.append(0x22)
     }
 
