@@ -85,7 +85,8 @@ package struct Table: @unchecked Sendable {
         var starts = starts
         starts.append(UInt32(bytes.count))
         self.isJSONSafe = !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        self.storage = Table.immortal(bytes)
+        // Padding past the last field lets `write` copy short fields as two 8-byte words.
+        self.storage = Table.immortal(bytes + repeatElement(0, count: ByteWriter.overRead))
         self.starts = Table.immortal(starts)
         self.rows = rows
         self.columns = columns
@@ -164,7 +165,7 @@ package struct Table: @unchecked Sendable {
     package func write(_ row: Int, _ column: Int = 0, to out: inout ByteWriter) {
         let field = row &* columns &+ column
         let start = Int(starts[field])
-        out.append(storage + start, count: Int(starts[field &+ 1]) &- start)
+        out.append(overReadable: storage + start, count: Int(starts[field &+ 1]) &- start)
     }
 
     /// The bytes of field `column` of `row`.

@@ -15,6 +15,10 @@ public final class Plan: Sendable {
     package let ops: [Op]
     package let literals: [UInt8]
     package let generators: [CompiledGenerator]
+    /// The generators' write functions, kept alive by `emitterStorage`, for the interpreter to call without
+    /// reference counting.
+    package let emitters: [Unmanaged<Emitter>]
+    private let emitterStorage: [Emitter]
     package let arrays: [ArrayShape]
     /// Domain size of each unique slot.
     package let uniqueDomains: [UInt64]
@@ -41,6 +45,8 @@ public final class Plan: Sendable {
         self.ops = ops
         self.literals = literals
         self.generators = generators
+        self.emitterStorage = generators.map(Emitter.init)
+        self.emitters = emitterStorage.map { Unmanaged.passUnretained($0) }
         self.arrays = arrays
         self.uniqueDomains = uniqueDomains
         self.uniqueStrides = uniqueStrides

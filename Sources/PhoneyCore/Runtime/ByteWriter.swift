@@ -64,6 +64,25 @@ package struct ByteWriter {
         count &+= length
     }
 
+    /// How many bytes `append(overReadable:count:)` may read from its source, whatever the count.
+    package static let overRead = 16
+
+    /// Appends `length` bytes from a source that stays readable for at least `overRead` bytes: values that short
+    /// (most table fields) are copied as two 8-byte words instead of through `memmove`.
+    @inlinable
+    package mutating func append(overReadable source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length &+ ByteWriter.overRead)
+        if length <= ByteWriter.overRead {
+            let from = UnsafeRawPointer(source)
+            let to = UnsafeMutableRawPointer(base + count)
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        } else {
+            (base + count).update(from: source, count: length)
+        }
+        count &+= length
+    }
+
     @inlinable
     package mutating func append(_ source: UnsafeRawBufferPointer) {
         guard let start = source.baseAddress else { return }
@@ -136,18 +155,36 @@ package struct ByteWriter {
         count &+= total
     }
 
-    /// Writes the low `digits` nibbles of `value` as lower-case hex, most significant first.
+    /// Writes the low `digits` (at most 16) nibbles of `value` as lower-case hex, most significant first.
     @inlinable
     package mutating func appendHex(_ value: UInt64, digits: Int) {
-        reserve(digits)
-        var shift = (digits &- 1) &* 4
-        for _ in 0..<digits {
-            let nibble = Int(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
-            // Branch-free: random nibbles would mispredict a `< 10` test half the time.
-            base[count] = UInt8(truncatingIfNeeded: 0x30 &+ nibble &+ ((9 &- nibble) >> 8 & 39))
-            count &+= 1
-            shift &-= 4
+        reserve(16)
+        if digits > 8 {
+            storeHex8(UInt32(truncatingIfNeeded: value >> 32) << UInt32(truncatingIfNeeded: (16 &- digits) &* 4))
+            count &+= digits &- 8
+            storeHex8(UInt32(truncatingIfNeeded: value))
+            count &+= 8
+        } else {
+            storeHex8(UInt32(truncatingIfNeeded: value) << UInt32(truncatingIfNeeded: (8 &- digits) &* 4))
+            count &+= digits
         }
+    }
+
+    /// Stores the 8 hex digits of `value` at `count` without advancing it (the caller reserved the room).
+    ///
+    /// Eight digits at once (SWAR): the nibbles are spread one to a byte, most significant first, then each byte
+    /// becomes `0`–`9` or `a`–`f` with no branch, since random nibbles would mispredict a `< 10` test half the time.
+    @inlinable
+    mutating func storeHex8(_ value: UInt32) {
+        var x = UInt64(value)
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        x = (x | x << 8) & 0x00FF_00FF_00FF_00FF
+        x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // Byte i now holds nibble i (least significant first); memory wants the most significant first.
+        x = x.byteSwapped
+        let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        let text = x &+ 0x3030_3030_3030_3030 &+ letters &* 39
+        UnsafeMutableRawPointer(base + count).storeBytes(of: text.littleEndian, as: UInt64.self)
     }
 
     /// Writes one random decimal digit.

@@ -14,7 +14,7 @@ extension Plan {
         let separator: UInt8? = format == .json ? UInt8(ascii: ",") : nil
         ops.withUnsafeBufferPointer { ops in
             literals.withUnsafeBufferPointer { literals in
-                generators.withUnsafeBufferPointer { generators in
+                emitters.withUnsafeBufferPointer { generators in
                     permutations.withUnsafeBufferPointer { permutations in
                         let literalBase = literals.baseAddress ?? UnsafePointer(bitPattern: 1)!
                         for record in range {
@@ -31,7 +31,7 @@ extension Plan {
     @inline(__always)
     func run(
         _ ops: UnsafeBufferPointer<Op>, _ literals: UnsafePointer<UInt8>,
-        _ generators: UnsafeBufferPointer<CompiledGenerator>, _ permutations: UnsafeBufferPointer<UniquePermutation>,
+        _ generators: UnsafeBufferPointer<Unmanaged<Emitter>>, _ permutations: UnsafeBufferPointer<UniquePermutation>,
         _ context: EmitContext
     ) {
         var pc = 0
@@ -43,10 +43,10 @@ extension Plan {
             case .value(let generator, let escape, let unique):
                 let start = context.out.count
                 if unique == Op.notUnique {
-                    generators[Int(generator)].emit(context)
+                    generators[Int(generator)]._withUnsafeGuaranteedRef { $0.emit(context) }
                 } else {
                     let index = permutations[Int(unique)](context.record &* uniqueStrides[Int(unique)])
-                    generators[Int(generator)].emitIndexed!(context, index)
+                    generators[Int(generator)]._withUnsafeGuaranteedRef { $0.emitIndexed!(context, index) }
                 }
                 if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
                     JSONEscape.escapeInPlace(&context.out, from: start)
@@ -94,10 +94,10 @@ extension Plan {
 
     @inline(never)
     func renderArray(
-        _ shape: ArrayShape, _ generators: UnsafeBufferPointer<CompiledGenerator>,
+        _ shape: ArrayShape, _ generators: UnsafeBufferPointer<Unmanaged<Emitter>>,
         _ permutations: UnsafeBufferPointer<UniquePermutation>, _ context: EmitContext
     ) {
-        let compiled = generators[Int(shape.generator)]
+        let emitter = generators[Int(shape.generator)]
         var count = UInt64(shape.minCount)
         if shape.maxCount > shape.minCount {
             count += context.rng.below(UInt64(shape.maxCount - shape.minCount) + 1)
@@ -108,10 +108,11 @@ extension Plan {
             if shape.quoted { context.out.append(UInt8(ascii: "\"")) }
             let start = context.out.count
             if shape.unique == Op.notUnique {
-                compiled.emit(context)
+                emitter._withUnsafeGuaranteedRef { $0.emit(context) }
             } else {
                 let slot = Int(shape.unique)
-                compiled.emitIndexed!(context, permutations[slot](context.record &* uniqueStrides[slot] &+ item))
+                let index = permutations[slot](context.record &* uniqueStrides[slot] &+ item)
+                emitter._withUnsafeGuaranteedRef { $0.emitIndexed!(context, index) }
             }
             if shape.escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
                 JSONEscape.escapeInPlace(&context.out, from: start)
