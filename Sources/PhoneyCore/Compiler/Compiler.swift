@@ -100,6 +100,17 @@ package struct Compiler {
     }
 
     mutating func emit(_ op: Op) {
+        if case .value(let generator, let escape, Op.notUnique) = op, !pending.isEmpty,
+            pending.count <= UInt16.max, generator <= UInt16.max
+        {
+            ops.append(
+                .literalValue(
+                    start: UInt32(literals.count), count: UInt16(pending.count), generator: UInt16(generator),
+                    escape: escape))
+            literals.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+            return
+        }
         flush()
         ops.append(op)
     }

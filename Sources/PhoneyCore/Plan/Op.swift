@@ -5,6 +5,9 @@ package enum Op: Sendable {
     /// Write one value of generator `generator`; JSON-escape what it wrote when `escape` is set.
     /// `unique` is the unique slot, or `Op.notUnique`.
     case value(generator: UInt32, escape: Bool, unique: UInt32)
+    /// `literal` then `value` in one op (the common field shape `","name":"` + value), so a record dispatches
+    /// half as often. Only for values that are not unique.
+    case literalValue(start: UInt32, count: UInt16, generator: UInt16, escape: Bool)
     /// Write a JSON array of values; the shape is `Plan.arrays[index]`.
     case array(UInt32)
     /// With probability `threshold / 2⁶⁴` write the plan's null text and skip the next `skip` ops.

@@ -43,7 +43,8 @@ public final class Plan: Sendable {
         format: OutputFormat, fields: [Field], columns: [String], warnings: [String], estimatedRecordBytes: Int
     ) {
         self.ops = ops
-        self.literals = literals
+        // Padding past the last literal lets the interpreter copy short literals as whole words.
+        self.literals = literals + repeatElement(0, count: ByteWriter.overRead)
         self.generators = generators
         self.emitterStorage = generators.map(Emitter.init)
         self.emitters = emitterStorage.map { Unmanaged.passUnretained($0) }

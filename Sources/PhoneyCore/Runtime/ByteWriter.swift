@@ -65,18 +65,24 @@ package struct ByteWriter {
     }
 
     /// How many bytes `append(overReadable:count:)` may read from its source, whatever the count.
-    package static let overRead = 16
+    package static let overRead = 32
 
     /// Appends `length` bytes from a source that stays readable for at least `overRead` bytes: values that short
-    /// (most table fields) are copied as two 8-byte words instead of through `memmove`.
+    /// (most table fields and template literals) are copied as whole 8-byte words instead of through `memmove`.
     @inlinable
     package mutating func append(overReadable source: UnsafePointer<UInt8>, count length: Int) {
         reserve(length &+ ByteWriter.overRead)
-        if length <= ByteWriter.overRead {
-            let from = UnsafeRawPointer(source)
-            let to = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(base + count)
+        if length <= 16 {
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        } else if length <= ByteWriter.overRead {
+            for offset in stride(from: 0, to: ByteWriter.overRead, by: 8) {
+                to.storeBytes(
+                    of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset,
+                    as: UInt64.self)
+            }
         } else {
             (base + count).update(from: source, count: length)
         }

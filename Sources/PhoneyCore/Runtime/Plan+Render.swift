@@ -39,7 +39,14 @@ extension Plan {
         while pc < end {
             switch ops[pc] {
             case .literal(let start, let count):
-                context.out.append(literals + Int(start), count: Int(count))
+                context.out.append(overReadable: literals + Int(start), count: Int(count))
+            case .literalValue(let literal, let count, let generator, let escape):
+                context.out.append(overReadable: literals + Int(literal), count: Int(count))
+                let start = context.out.count
+                generators[Int(generator)]._withUnsafeGuaranteedRef { $0.emit(context) }
+                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
+                    JSONEscape.escapeInPlace(&context.out, from: start)
+                }
             case .value(let generator, let escape, let unique):
                 let start = context.out.count
                 if unique == Op.notUnique {
