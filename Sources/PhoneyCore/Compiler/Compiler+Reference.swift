@@ -5,7 +5,9 @@ extension Compiler {
         case .object(let members): for member in members { collectReferences(member.value) }
         case .array(let items): for item in items { collectReferences(item) }
         case .string(let text):
-            guard text.contains("ref"), let segments = try? TemplateSegment.parse(text) else { return }
+            guard TemplateSegment.mayHoldReference(text), let segments = try? TemplateSegment.parse(text) else {
+                return
+            }
             for case .placeholder(let placeholder) in segments where placeholder.name == "ref" {
                 if let target = placeholder.arguments.first?.value.text, referenced[target] == nil {
                     referenced[target] = UInt32(referenced.count)

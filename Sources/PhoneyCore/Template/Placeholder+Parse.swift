@@ -4,9 +4,56 @@ extension TemplateSegment {
     /// `\{{` stands for a literal `{{`. A `{{` without its `}}` is an error rather than silently literal.
     /// - Throws: `TemplateError` of kind `parsing_error`, with `offset` set (the pointer is the caller's).
     public static func parse(_ text: String) throws(TemplateError) -> [TemplateSegment] {
+        if let lone = lonePlaceholder(text) { return [.placeholder(lone)] }
         let scalars = Array(text.unicodeScalars)
         var reader = PlaceholderReader(scalars: scalars)
         return try reader.segments()
+    }
+}
+
+extension TemplateSegment {
+    /// The most common template string, a bare `{{name}}` (spaces allowed inside the braces), read straight from
+    /// its UTF-8 bytes; nil for anything else, which the full reader handles. Gives what the reader would.
+    static func lonePlaceholder(_ text: String) -> Placeholder? {
+        let utf8 = text.utf8
+        guard utf8.count > 4 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Placeholder? in
+            let space = UInt8(ascii: " ")
+            let open = UInt8(ascii: "{")
+            let close = UInt8(ascii: "}")
+            guard bytes[0] == open, bytes[1] == open, bytes[bytes.count - 1] == close, bytes[bytes.count - 2] == close
+            else { return nil }
+            var start = 2
+            var end = bytes.count - 2
+            while start < end, bytes[start] == space { start += 1 }
+            while end > start, bytes[end - 1] == space { end -= 1 }
+            guard start < end else { return nil }
+            for byte in bytes[start..<end] {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return nil
+                }
+            }
+            let rawName = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return Placeholder(rawName: rawName, name: rawName.lowercased(), isArray: false, arguments: [], offset: 0)
+        } ?? nil
+    }
+
+    /// Whether `text` may hold a `{{ref:…}}` placeholder: it spells `ref` in any case.
+    static func mayHoldReference(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte | 0x20 == UInt8(ascii: "f"), previous.0 | 0x20 == UInt8(ascii: "r"),
+                previous.1 | 0x20 == UInt8(ascii: "e")
+            {
+                return true
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }
 
