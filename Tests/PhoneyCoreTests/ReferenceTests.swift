@@ -35,6 +35,18 @@ struct ReferenceTests {
         #expect(distinctNames.count > 50, "references must follow each record, not repeat one value")
     }
 
+    /// Names are case-insensitive, `ref` too: the field an upper-case `{{REF:…}}` names must capture its value.
+    @Test func upperCaseRefReachesItsTarget() throws {
+        let template = #"{"a": "{{city}}", "b": "{{REF:/a}}", "c": "in {{ Ref:/a }}"}"#
+        let records = try EngineTest.records(ndjson: EngineTest.text(template, .ndjson, count: 20))
+        #expect(records.count == 20)
+        for record in records {
+            let city = try #require(record["a"])
+            #expect(record["b"] == city)
+            if case .string(let name) = city { #expect(record["c"] == .string("in \(name)")) }
+        }
+    }
+
     @Test func worksInCSVCells() throws {
         let csv = try EngineTest.text(
             #"{"a": "{{city}}", "b": "in {{ref:/a}}"}"#, .csv, count: 50)

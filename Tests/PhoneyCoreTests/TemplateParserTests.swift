@@ -42,6 +42,27 @@ struct TemplateParserTests {
         #expect(try only(text).name == "name")
     }
 
+    /// The bare-`{{name}}` fast path gives exactly what the full reader gives, and leaves everything else to it.
+    @Test(arguments: [
+        "{{name}}", "{{ Person.First_Name }}", "{{  x  }}", "{{ref}}", "{{a.b.c}}", "{{9}}", "{{ }}", "{{}}",
+        "{{name}} ", " {{name}}", "{{na me}}", "{{name:x=1}}", "{{[word]}}", "{{ ref:/a }}", "{{name}}{{x}}",
+        "{{\tname}}", "{{nämé}}", "{{name}", "x",
+    ])
+    func lonePlaceholderFastPathAgreesWithTheReader(_ text: String) throws {
+        guard let fast = TemplateSegment.lonePlaceholder(text) else { return }
+        var reader = PlaceholderReader(scalars: Array(text.unicodeScalars))
+        let segments = try reader.segments()
+        #expect(segments == [.placeholder(fast)])
+        if case .placeholder(let placeholder)? = segments.first {
+            #expect(placeholder.rawName == fast.rawName)
+        }
+    }
+
+    @Test(arguments: ["{{name}}", "{{ Person.First_Name }}", "{{  x  }}", "{{ref}}", "{{9}}"])
+    func lonePlaceholderFastPathTakesBareNames(_ text: String) {
+        #expect(TemplateSegment.lonePlaceholder(text) != nil)
+    }
+
     @Test func caseInsensitiveNamesRenderTheSameGenerator() throws {
         let lower = try EngineTest.text(#"{"a":"{{first_name}}"}"#, count: 20)
         let mixed = try EngineTest.text(#"{"a":"{{ First_NAME }}"}"#, count: 20)

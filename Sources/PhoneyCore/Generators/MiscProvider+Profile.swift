@@ -18,13 +18,17 @@ extension MiscProvider {
         static let simple: [ProfileField] = [.username, .name, .sex, .address, .mail, .birthdate]
     }
 
-    static let bloodGroups: [[UInt8]] = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"].map { Array($0.utf8) }
+    static let bloodGroups = Table(rows: ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"].map { [$0] })
 
     /// Everything a profile needs, resolved at compile time.
     struct ProfileShape: Sendable {
         let locale: LocaleData
-        /// The fields to write, in order, with their pre-encoded key prefixes.
-        let fields: [(field: ProfileField, prefix: [UInt8])]
+        /// The fields to write, in order.
+        let kinds: [ProfileField]
+        /// Their pre-encoded key prefixes, one after the other (padded for word copies): field `i`'s prefix is
+        /// `prefixBytes[prefixStarts[i]..<prefixStarts[i + 1]]`. Flat, so writing them costs no reference counting.
+        let prefixBytes: [UInt8]
+        let prefixStarts: [Int]
         /// nil: either sex, evenly.
         let female: Bool?
         /// Birth dates fall in the last 115 years, in days since 1970.
@@ -48,9 +52,16 @@ extension MiscProvider {
                 }
                 if !names.isEmpty { chosen = allowed.filter { names.contains($0.key) } }
             }
-            fields = chosen.enumerated().map { position, field in
-                (field, position == 0 ? Array(field.prefix.dropFirst()) : field.prefix)
+            kinds = chosen
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            for (position, field) in chosen.enumerated() {
+                starts.append(bytes.count)
+                bytes.append(contentsOf: position == 0 ? field.prefix.dropFirst() : field.prefix[...])
             }
+            starts.append(bytes.count)
+            prefixBytes = bytes + repeatElement(0, count: ByteWriter.overRead)
+            prefixStarts = starts
             switch try arguments.string("sex")?.uppercased() {
             case nil, "NONE": female = nil
             case "F": female = true
@@ -132,77 +143,88 @@ extension MiscProvider {
     static func writeProfile(_ shape: ProfileShape, _ context: EmitContext) {
         let locale = shape.locale
         let female = shape.female ?? (context.rng.next() & 1 == 0)
-        let firstNames = female ? locale.firstNameFemale : locale.firstNameMale
-        let firstTokens = female ? locale.firstNameFemaleASCII : locale.firstNameMaleASCII
-        let first = firstNames.pick(&context.rng)
+        let first = (female ? locale.firstNameFemale : locale.firstNameMale).pick(&context.rng)
         let last = locale.lastName.pick(&context.rng)
         context.out.append(UInt8(ascii: "{"))
-        for (field, prefix) in shape.fields {
-            context.out.append(prefix)
-            switch field {
-            case .job: writeQuoted(locale.jobs, locale.jobs.pick(&context.rng), &context.out)
-            case .company: quoted(context) { CompanyProvider.company(locale, context) }
-            case .ssn:
-                context.out.append(0x22)
-                let area = 1 + context.rng.below(898)
-                context.out.appendPadded(area >= 666 ? area + 1 : area, width: 3)
-                context.out.append(UInt8(ascii: "-"))
-                context.out.appendPadded(1 + context.rng.below(99), width: 2)
-                context.out.append(UInt8(ascii: "-"))
-                context.out.appendPadded(1 + context.rng.below(9999), width: 4)
-                context.out.append(0x22)
-            case .residence, .address: quoted(context) { AddressProvider.address(locale, context) }
-            case .currentLocation:
-                context.out.append(UInt8(ascii: "["))
-                writeCoordinate(context.rng.int(-90_000_000, 90_000_000), &context.out)
-                context.out.append(UInt8(ascii: ","))
-                writeCoordinate(context.rng.int(-180_000_000, 180_000_000), &context.out)
-                context.out.append(UInt8(ascii: "]"))
-            case .bloodGroup:
-                context.out.append(0x22)
-                context.out.append(bloodGroups[context.rng.index(bloodGroups.count)])
-                context.out.append(0x22)
-            case .website:
-                context.out.append(UInt8(ascii: "["))
-                let count = 1 + context.rng.index(3)
-                for position in 0..<count {
-                    if position > 0 { context.out.append(UInt8(ascii: ",")) }
-                    context.out.append(0x22)
-                    InternetProvider.writeURL(webSchemes, locale, context)
-                    context.out.append(0x22)
-                }
-                context.out.append(UInt8(ascii: "]"))
-            case .username:
-                context.out.append(0x22)
-                InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
-                context.out.append(0x22)
-            case .name:
-                context.out.append(0x22)
-                writeName(locale, first: firstNames.bytes(first), last: last, context)
-                context.out.append(0x22)
-            case .sex:
-                context.out.append(0x22)
-                context.out.append(female ? UInt8(ascii: "F") : UInt8(ascii: "M"))
-                context.out.append(0x22)
-            case .mail:
-                context.out.append(0x22)
-                InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
-                context.out.append(UInt8(ascii: "@"))
-                InternetProvider.writeEmailDomain(.free, locale, context)
-                context.out.append(0x22)
-            case .birthdate:
-                let (year, month, day) = DateExpression.civil(
-                    fromDays: context.rng.int(shape.birthDays.0, shape.birthDays.1))
-                context.out.append(0x22)
-                context.out.appendPadded(UInt64(clamping: year), width: 4)
-                context.out.append(UInt8(ascii: "-"))
-                context.out.appendPadded(UInt64(month), width: 2)
-                context.out.append(UInt8(ascii: "-"))
-                context.out.appendPadded(UInt64(day), width: 2)
-                context.out.append(0x22)
+        shape.prefixBytes.withUnsafeBufferPointer { prefixBytes in
+            for index in shape.kinds.indices {
+                let start = shape.prefixStarts[index]
+                context.out.append(
+                    overReadable: prefixBytes.baseAddress! + start, count: shape.prefixStarts[index &+ 1] &- start)
+                writeField(shape.kinds[index], shape, female: female, first: first, last: last, context)
             }
         }
         context.out.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes the value of one profile field.
+    @inline(__always)
+    static func writeField(
+        _ field: ProfileField, _ shape: ProfileShape, female: Bool, first: Int, last: Int, _ context: EmitContext
+    ) {
+        let locale = shape.locale
+        let firstNames = female ? locale.firstNameFemale : locale.firstNameMale
+        let firstTokens = female ? locale.firstNameFemaleASCII : locale.firstNameMaleASCII
+        switch field {
+        case .job: writeQuoted(locale.jobs, locale.jobs.pick(&context.rng), &context.out)
+        case .company: quoted(context) { CompanyProvider.company(locale, context) }
+        case .ssn:
+            context.out.append(0x22)
+            let area = 1 + context.rng.below(898)
+            context.out.appendPadded(area >= 666 ? area + 1 : area, width: 3)
+            context.out.append(UInt8(ascii: "-"))
+            context.out.appendPadded(1 + context.rng.below(99), width: 2)
+            context.out.append(UInt8(ascii: "-"))
+            context.out.appendPadded(1 + context.rng.below(9999), width: 4)
+            context.out.append(0x22)
+        case .residence, .address: quoted(context) { AddressProvider.address(locale, context) }
+        case .currentLocation:
+            context.out.append(UInt8(ascii: "["))
+            writeCoordinate(context.rng.int(-90_000_000, 90_000_000), &context.out)
+            context.out.append(UInt8(ascii: ","))
+            writeCoordinate(context.rng.int(-180_000_000, 180_000_000), &context.out)
+            context.out.append(UInt8(ascii: "]"))
+        case .bloodGroup:
+            writeQuoted(bloodGroups, context.rng.index(bloodGroups.rows), &context.out)
+        case .website:
+            context.out.append(UInt8(ascii: "["))
+            let count = 1 + context.rng.index(3)
+            for position in 0..<count {
+                if position > 0 { context.out.append(UInt8(ascii: ",")) }
+                context.out.append(0x22)
+                InternetProvider.writeURL(webSchemes, locale, context)
+                context.out.append(0x22)
+            }
+            context.out.append(UInt8(ascii: "]"))
+        case .username:
+            context.out.append(0x22)
+            InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
+            context.out.append(0x22)
+        case .name:
+            context.out.append(0x22)
+            writeName(locale, first: firstNames.bytes(first), last: last, context)
+            context.out.append(0x22)
+        case .sex:
+            context.out.append(0x22)
+            context.out.append(female ? UInt8(ascii: "F") : UInt8(ascii: "M"))
+            context.out.append(0x22)
+        case .mail:
+            context.out.append(0x22)
+            InternetProvider.writeUserName(firstTokens.bytes(first), locale.lastNameASCII.bytes(last), context)
+            context.out.append(UInt8(ascii: "@"))
+            InternetProvider.writeEmailDomain(.free, locale, context)
+            context.out.append(0x22)
+        case .birthdate:
+            let (year, month, day) = DateExpression.civil(
+                fromDays: context.rng.int(shape.birthDays.0, shape.birthDays.1))
+            context.out.append(0x22)
+            context.out.appendPadded(UInt64(clamping: year), width: 4)
+            context.out.append(UInt8(ascii: "-"))
+            context.out.appendPadded(UInt64(month), width: 2)
+            context.out.append(UInt8(ascii: "-"))
+            context.out.appendPadded(UInt64(day), width: 2)
+            context.out.append(0x22)
+        }
     }
 
     static let webSchemes: [[UInt8]] = [Array("http".utf8), Array("https".utf8)]

@@ -52,13 +52,14 @@ package struct FormatPattern: @unchecked Sendable {
         flush()
         self.pieceStart = Table.immortal(pieces)
         self.pieceCount = pieces.count
-        self.literalBytes = Table.immortal(literals)
+        // Padded, so short literal runs are copied as whole words.
+        self.literalBytes = Table.immortal(literals + repeatElement(0, count: ByteWriter.overRead))
     }
 
     /// Writes literal run `start..<start+count`.
     @inline(__always)
     package func writeLiteral(start: Int, count: Int, to out: inout ByteWriter) {
-        out.append(literalBytes + start, count: count)
+        out.append(overReadable: literalBytes + start, count: count)
     }
 
     /// How many times `part` appears.
