@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs a plan over a range of records in parallel chunks and hands the bytes out in record order.
 public enum Executor {
     /// Records `offset..<(offset + count)` of one run.
@@ -52,39 +50,19 @@ public enum Executor {
             throw .sink(error)
         }
         let chunk = chunkRecords(for: plan)
-        let permutations = plan.permutations(seed: run.seed)
-        let end = run.offset + run.count
-        let wave = run.threads == 1 ? 1 : run.threads * 4
+        let chunks = (run.count + chunk - 1) / chunk
         let capacity = Int(chunk) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
-        let contexts = ContextPool(
-            (0..<Int(min(UInt64(wave), max(1, (run.count + chunk - 1) / chunk)))).map { _ in
-                EmitContext(capacity: capacity)
-            })
-        var next = run.offset
-        while next < end {
-            let starts = Array(stride(from: next, to: min(end, next + chunk * UInt64(wave)), by: Int(chunk)))
-            let render: @Sendable (Int) -> Void = { index in
-                let context = contexts.items[index]
-                context.out.removeAll()
-                let lower = starts[index]
-                plan.render(
-                    lower..<min(end, lower + chunk), seed: run.seed, first: run.offset, permutations: permutations,
-                    into: context)
-            }
-            if starts.count == 1 {
-                render(0)
+        let pieces = ChunkPieces(
+            plan: plan, run: run, chunk: chunk, workers: Int(min(UInt64(run.threads), max(chunks, 1))),
+            capacity: capacity)
+        do {
+            if pieces.workers == 1 {
+                try pieces.renderInline(sink, progress)
             } else {
-                DispatchQueue.concurrentPerform(iterations: starts.count, execute: render)
+                try pieces.renderInParallel(sink, progress)
             }
-            for index in starts.indices {
-                do {
-                    try sink(contexts.items[index].out.bytes)
-                } catch {
-                    throw .sink(error)
-                }
-                progress(min(end, starts[index] + chunk) - run.offset)
-            }
-            next = min(end, next + chunk * UInt64(wave))
+        } catch {
+            throw .sink(error)
         }
         do {
             try withBytes(plan.suffix, sink)
@@ -119,14 +97,5 @@ extension ExecutorError where Failure == Never {
         switch self {
         case .template(let error): return error
         }
-    }
-}
-
-/// Worker contexts handed to the parallel loop; each index is touched by one worker at a time.
-final class ContextPool: @unchecked Sendable {
-    let items: [EmitContext]
-
-    init(_ items: [EmitContext]) {
-        self.items = items
     }
 }
