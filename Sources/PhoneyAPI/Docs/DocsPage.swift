@@ -132,7 +132,7 @@ enum DocsPage {
           };
           box.append(send, output);
           const summary = el("summary", {}, el("span", {class: "m " + method}, method.toUpperCase()), path + "  ", el("span", {class: "muted"}, op.summary || ""));
-          if (secured) summary.append(el("span", {class: "lock", title: "needs a bearer token or X-API-Key"}, "🔒"));
+          if (secured) summary.append(el("span", {class: "lock", title: "needs a bearer token or X-API-Key"}, "locked"));
           return el("details", {}, summary, box);
         }
         fetch("/openapi.json").then(r => r.json()).then(spec => {
