@@ -68,6 +68,14 @@ struct ByteWriterTests {
         }
     }
 
+    @Test func appendBooleanWritesTheWord() {
+        var out = ByteWriter(capacity: 1)
+        defer { out.deallocate() }
+        for value in [true, false, false, true] { out.appendBoolean(value) }
+        out.append(0x2E)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "truefalsefalsetrue.")
+    }
+
     @Test func overReadableAppendCopiesExactlyTheCount() {
         let source = (0..<100).map { UInt8($0) }
         var out = ByteWriter(capacity: 1)

@@ -93,8 +93,8 @@ enum PythonProvider {
         let percent = UInt64(try arguments.int(key, default: 50, in: 0...100))
         return CompiledGenerator(
             type: .boolean, jsonSafe: true, uniqueDomain: 2,
-            emitIndexed: { context, index in context.out.append(index == 0 ? falseText : trueText) },
-            emit: { context in context.out.append(context.rng.below(100) < percent ? trueText : falseText) })
+            emitIndexed: { context, index in context.out.appendBoolean(index != 0) },
+            emit: { context in context.out.appendBoolean(context.rng.below(100) < percent) })
     }
 
     // MARK: - Letters

@@ -104,6 +104,16 @@ package struct ByteWriter {
         copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes `true` or `false` with one word store (no array, so no reference counting).
+    @inlinable
+    package mutating func appendBoolean(_ value: Bool) {
+        reserve(8)
+        // "true" and "false" as little-endian words; the bytes past the text are overwritten by what comes next.
+        let word: UInt64 = value ? 0x6575_7274 : 0x65_736C_6166
+        UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count &+= value ? 4 : 5
+    }
+
     /// Writes `value` in decimal.
     @inlinable
     package mutating func appendDecimal(_ value: UInt64) {
