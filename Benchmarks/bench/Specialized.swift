@@ -41,6 +41,32 @@ enum Specialized {
         let streetSuffixes: Table
         let cities: Table
         let countries: Table
+        /// The template's literal runs, in one padded buffer, copied the way the interpreter copies its literals.
+        enum Literal: Int, CaseIterable {
+            case id, firstName, lastName, email, phone, age, createdAt, activeTrue, activeFalse, city, country, end
+
+            var text: StaticString {
+                switch self {
+                case .id: return "{\"id\":\""
+                case .firstName: return "\",\"first_name\":\""
+                case .lastName: return "\",\"last_name\":\""
+                case .email: return "\",\"email\":\""
+                case .phone: return "\",\"phone\":\""
+                case .age: return "\",\"age\":"
+                case .createdAt: return ",\"created_at\":\""
+                case .activeTrue: return "\",\"active\":true,\"address\":{\"street\":\""
+                case .activeFalse: return "\",\"active\":false,\"address\":{\"street\":\""
+                case .city: return "\",\"city\":\""
+                case .country: return "\",\"country\":\""
+                case .end: return "\"}}\n"
+                }
+            }
+        }
+
+        /// Start of each literal in `literalPool`, and one end mark.
+        let literalStarts: [Int]
+        let literalPool: UnsafePointer<UInt8>
+
         /// `date_time`'s window: 1970-01-01 to the reference time.
         let earliest: Int64
         let latest: Int64
@@ -59,6 +85,18 @@ enum Specialized {
             streetSuffixes = locale.streetSuffixes
             cities = locale.cities
             countries = locale.countries
+            var pool: [UInt8] = []
+            var starts: [Int] = []
+            for literal in Literal.allCases {
+                starts.append(pool.count)
+                literal.text.withUTF8Buffer { pool.append(contentsOf: $0) }
+            }
+            starts.append(pool.count)
+            literalStarts = starts
+            let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: pool.count + ByteWriter.overRead)
+            padded.initialize(repeating: 0, count: pool.count + ByteWriter.overRead)
+            padded.update(from: pool, count: pool.count)
+            literalPool = UnsafePointer(padded)
             earliest = min(0, now)
             latest = max(0, now)
         }
@@ -84,40 +122,41 @@ enum Specialized {
 
         @inline(__always)
         func write(_ rng: inout PhoneyRandom, _ out: inout ByteWriter) {
-            literal("{\"id\":\"", &out)
+            literal(.id, &out)
             uuid(high: rng.next(), low: rng.next(), &out)
-            literal("\",\"first_name\":\"", &out)
+            literal(.firstName, &out)
             // The record's person: the email spells the same names.
             let female = rng.next() & 1 == 0
             let firstRow = (female ? firstFemale : firstMale).pick(&rng)
             let lastRow = last.pick(&rng)
             (female ? firstFemale : firstMale).write(firstRow, to: &out)
-            literal("\",\"last_name\":\"", &out)
+            literal(.lastName, &out)
             last.write(lastRow, to: &out)
-            literal("\",\"email\":\"", &out)
+            literal(.email, &out)
             email((female ? firstFemaleASCII : firstMaleASCII).bytes(firstRow), lastASCII.bytes(lastRow), &rng, &out)
-            literal("\",\"phone\":\"", &out)
+            literal(.phone, &out)
             phone(phoneFormats.bytes(phoneFormats.pick(&rng)), &rng, &out)
-            literal("\",\"age\":", &out)
+            literal(.age, &out)
             out.appendDecimal(UInt64(18 &+ rng.below(73)))
-            literal(",\"created_at\":\"", &out)
+            literal(.createdAt, &out)
             dateTime(earliest &+ Int64(bitPattern: rng.below(UInt64(latest &- earliest) &+ 1)), &out)
             if rng.below(100) < 50 {
-                literal("\",\"active\":true,\"address\":{\"street\":\"", &out)
+                literal(.activeTrue, &out)
             } else {
-                literal("\",\"active\":false,\"address\":{\"street\":\"", &out)
+                literal(.activeFalse, &out)
             }
             street(&rng, &out)
-            literal("\",\"city\":\"", &out)
+            literal(.city, &out)
             cities.write(cities.pick(&rng), to: &out)
-            literal("\",\"country\":\"", &out)
+            literal(.country, &out)
             countries.write(countries.pick(&rng), 0, to: &out)
-            literal("\"}}\n", &out)
+            literal(.end, &out)
         }
 
         @inline(__always)
-        func literal(_ text: StaticString, _ out: inout ByteWriter) {
-            out.append(text.utf8Start, count: text.utf8CodeUnitCount)
+        func literal(_ literal: Literal, _ out: inout ByteWriter) {
+            let start = literalStarts[literal.rawValue]
+            out.append(overReadable: literalPool + start, count: literalStarts[literal.rawValue &+ 1] &- start)
         }
 
         /// Version 4, variant 1, lower-case hex with dashes.
@@ -172,7 +211,8 @@ enum Specialized {
 
         @inline(__always)
         func append(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteWriter) {
-            out.append(bytes.baseAddress!, count: bytes.count)
+            // Table fields: their storage is padded, as the generators rely on.
+            out.append(overReadable: bytes.baseAddress!, count: bytes.count)
         }
 
         /// The format with each `#` replaced by a random digit.
