@@ -20,11 +20,12 @@ package final class ChunkRenderer {
     private var lastChunk: UInt64 = 0
     private var bytesPerRecord: Int = 1
 
-    /// Records `offset..<(offset + count)` of the run seeded with `seed`.
-    package init(plan: Plan, seed: UInt64, offset: UInt64, count: UInt64) {
+    /// Records `offset..<(offset + count)` of the run seeded with `seed`, in a document whose first record is
+    /// `first` (the JSON array separator goes before every other record); `first` defaults to `offset`.
+    package init(plan: Plan, seed: UInt64, offset: UInt64, count: UInt64, first: UInt64? = nil) {
         self.plan = plan
         self.seed = seed
-        self.first = offset
+        self.first = first ?? offset
         self.end = offset + count
         self.next = offset
         self.permutations = plan.permutations(seed: seed)

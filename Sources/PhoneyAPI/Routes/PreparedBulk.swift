@@ -64,8 +64,8 @@ extension APIService {
         let request = bulk.request
         let quoted = plan.format != .json
         // Text inside a JSON string grows by its escapes: about a tenth for CSV and NDJSON records.
-        let estimate = try checkSize(bulk, transport: transport, perMille: quoted ? 1100 : 1000)
-        var buffer = ByteBufferAllocator().buffer(capacity: estimate + estimate / 4 + 512)
+        let size = try checkSize(bulk, transport: transport, perMille: quoted ? 1100 : 1000)
+        var buffer = ByteBufferAllocator().buffer(capacity: size.estimate + size.estimate / 4 + 512)
         let (prefix, suffix) = (plan.prefix, plan.suffix)
         buffer.writeStaticString("{\"template_id\":")
         buffer.writeJSONString(bulk.templateID)
@@ -76,7 +76,7 @@ extension APIService {
         } else {
             buffer.writeBytes(prefix)
         }
-        try renderRecords(bulk, into: &buffer, quoted: quoted, started: started, transport: transport)
+        try renderRecords(bulk, into: &buffer, quoted: quoted, after: size, started: started, transport: transport)
         if quoted {
             suffix.withUnsafeBytes { buffer.writeJSONEscaped($0) }
             buffer.writeStaticString("\"")
@@ -106,10 +106,10 @@ extension APIService {
     package func renderBare(
         _ bulk: PreparedBulk, started: UInt64, transport: TransportLimits
     ) throws(APIError) -> ByteBuffer {
-        let estimate = try checkSize(bulk, transport: transport, perMille: 1000)
-        var buffer = ByteBufferAllocator().buffer(capacity: estimate + estimate / 4 + 512)
+        let size = try checkSize(bulk, transport: transport, perMille: 1000)
+        var buffer = ByteBufferAllocator().buffer(capacity: size.estimate + size.estimate / 4 + 512)
         buffer.writeBytes(bulk.plan.prefix)
-        try renderRecords(bulk, into: &buffer, quoted: false, started: started, transport: transport)
+        try renderRecords(bulk, into: &buffer, quoted: false, after: size, started: started, transport: transport)
         buffer.writeBytes(bulk.plan.suffix)
         metrics.generated(bulk.request.count)
         return buffer
@@ -124,10 +124,11 @@ extension APIService {
     /// Checks the size of the response against the limits before the run: from a sample of the request's own
     /// records (the first few of its range, at most about 1 MiB), or the plan's estimate for small counts.
     ///
-    /// - Returns: the estimated size of the records.
-    func checkSize(_ bulk: PreparedBulk, transport: TransportLimits, perMille: Int) throws(APIError) -> Int {
+    /// - Returns: the estimated size of the records, and the sample's records, which are the run's first ones.
+    func checkSize(_ bulk: PreparedBulk, transport: TransportLimits, perMille: Int) throws(APIError) -> SizeCheck {
         let count = Int(clamping: bulk.request.count)
-        let perRecord = max(Self.sampledRecordBytes(bulk) ?? bulk.plan.estimatedRecordBytes, 1)
+        let sample = Self.sample(bulk)
+        let perRecord = max(sample?.perRecord ?? bulk.plan.estimatedRecordBytes, 1)
         let (estimate, overflow) = perRecord.multipliedReportingOverflow(by: count)
         if let transportLimit = transport.responseBytes {
             let encodedPerRecord = max(1, perRecord * perMille / 1000 * transport.encodingPerMille / 1000)
@@ -142,40 +143,54 @@ extension APIService {
         if overflow || estimate > limit {
             throw APIError.outputTooLarge(estimate: overflow ? nil : estimate, limit: limit)
         }
-        return estimate
+        return SizeCheck(estimate: estimate, sample: sample?.bytes ?? [], sampleRecords: sample?.records ?? 0)
+    }
+
+    /// What `checkSize` found: the estimate, and the records it rendered to measure, kept so that the run goes
+    /// on after them instead of making them twice.
+    struct SizeCheck {
+        var estimate: Int
+        /// The bytes of the run's first `sampleRecords` records, as the engine wrote them.
+        var sample: [UInt8]
+        var sampleRecords: UInt64
     }
 
     /// Records rendered to measure a run's size before it starts.
     static let sampleRecords: UInt64 = 32
 
-    /// The average size of the first records of the request's range, with a tenth added for the spread; nil
-    /// when the request is no larger than the sample.
-    static func sampledRecordBytes(_ bulk: PreparedBulk) -> Int? {
+    /// The first records of the request's range (up to `sampleRecords`, at most about 1 MiB), and their average
+    /// size with a tenth added for the spread; nil when the request is no larger than the sample.
+    static func sample(_ bulk: PreparedBulk) -> (perRecord: Int, bytes: [UInt8], records: UInt64)? {
         let request = bulk.request
         guard request.count > sampleRecords else { return nil }
         let renderer = ChunkRenderer(
             plan: bulk.plan, seed: request.seed, offset: request.offset, count: sampleRecords)
-        var bytes = 0
+        var bytes: [UInt8] = []
         var records: UInt64 = 0
-        while bytes < 1 << 20 {
+        while bytes.count < 1 << 20 {
             let rendered = renderer.renderNext()
             if rendered == 0 { break }
             records += rendered
-            bytes += renderer.bytes.count
+            bytes.append(contentsOf: renderer.bytes)
         }
-        return bytes / Int(max(records, 1)) * 11 / 10 + 1
+        return (bytes.count / Int(max(records, 1)) * 11 / 10 + 1, bytes, records)
     }
 
-    /// Renders the records chunk by chunk into `buffer`, checking the size limit and the deadline after each.
+    /// Writes the size check's sample records, then renders the rest chunk by chunk into `buffer`, checking the
+    /// size limit and the deadline after each.
     func renderRecords(
-        _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, started: UInt64,
+        _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, after size: SizeCheck, started: UInt64,
         transport: TransportLimits
     ) throws(APIError) {
         let request = bulk.request
         let limit = bufferedLimit(transport)
+        size.sample.withUnsafeBytes { sample in
+            if quoted { buffer.writeJSONEscaped(sample) } else { buffer.writeBytes(sample) }
+        }
         let renderer = ChunkRenderer(
-            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
-        var rendered: UInt64 = 0
+            plan: bulk.plan, seed: request.seed, offset: request.offset + size.sampleRecords,
+            count: request.count - size.sampleRecords, first: request.offset)
+        var rendered = size.sampleRecords
         let renderStarted = monotonicNanoseconds()
         while true {
             let records = renderer.renderNext()
@@ -199,7 +214,8 @@ extension APIService {
                 // would not be done in time.
                 let now = monotonicNanoseconds()
                 let spent = now &- renderStarted
-                let perRecord = Double(spent) / Double(rendered)
+                // The pace of this loop only: the sample's records were made before it started.
+                let perRecord = Double(spent) / Double(max(rendered - size.sampleRecords, 1))
                 let projected = Double(now) + perRecord * Double(request.count - rendered)
                 if now >= deadline || (spent >= 20_000_000 && projected > Double(deadline)) {
                     throw APIError.deadline(bulk, rendered: rendered, transport: transport)
