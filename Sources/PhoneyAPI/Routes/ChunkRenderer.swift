@@ -20,12 +20,11 @@ package final class ChunkRenderer {
     private var lastChunk: UInt64 = 0
     private var bytesPerRecord: Int = 1
 
-    /// Records `offset..<(offset + count)` of the run seeded with `seed`, in a document whose first record is
-    /// `first` (the JSON array separator goes before every other record); `first` defaults to `offset`.
-    package init(plan: Plan, seed: UInt64, offset: UInt64, count: UInt64, first: UInt64? = nil) {
+    /// Records `offset..<(offset + count)` of the run seeded with `seed`.
+    package init(plan: Plan, seed: UInt64, offset: UInt64, count: UInt64) {
         self.plan = plan
         self.seed = seed
-        self.first = first ?? offset
+        self.first = offset
         self.end = offset + count
         self.next = offset
         self.permutations = plan.permutations(seed: seed)
@@ -36,13 +35,13 @@ package final class ChunkRenderer {
     /// The bytes of the last chunk rendered.
     package var bytes: UnsafeRawBufferPointer { context.out.bytes }
 
-    /// Renders the next chunk into `bytes`, replacing the previous one.
+    /// Renders the next chunk, of at most `limit` records, into `bytes`, replacing the previous one.
     ///
     /// - Returns: the number of records rendered; 0 once all are done.
-    package func renderNext() -> UInt64 {
-        guard next < end else { return 0 }
+    package func renderNext(atMost limit: UInt64 = .max) -> UInt64 {
+        guard next < end, limit > 0 else { return 0 }
         let fitting = UInt64(max(1, Self.targetBytes / max(bytesPerRecord, 1)))
-        let size = min(end - next, Self.maxRecords, fitting, lastChunk == 0 ? 1 : lastChunk * 2)
+        let size = min(end - next, Self.maxRecords, fitting, lastChunk == 0 ? 1 : lastChunk * 2, limit)
         context.out.removeAll()
         plan.render(next..<(next + size), seed: seed, first: first, permutations: permutations, into: context)
         bytesPerRecord = max(1, context.out.count / Int(size))

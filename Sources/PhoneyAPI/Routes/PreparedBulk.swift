@@ -143,7 +143,9 @@ extension APIService {
         if overflow || estimate > limit {
             throw APIError.outputTooLarge(estimate: overflow ? nil : estimate, limit: limit)
         }
-        return SizeCheck(estimate: estimate, sample: sample?.bytes ?? [], sampleRecords: sample?.records ?? 0)
+        return SizeCheck(
+            estimate: estimate, sample: sample?.bytes ?? [], sampleRecords: sample?.records ?? 0,
+            renderer: sample?.renderer)
     }
 
     /// What `checkSize` found: the estimate, and the records it rendered to measure, kept so that the run goes
@@ -153,6 +155,8 @@ extension APIService {
         /// The bytes of the run's first `sampleRecords` records, as the engine wrote them.
         var sample: [UInt8]
         var sampleRecords: UInt64
+        /// The renderer that made the sample, positioned after it.
+        var renderer: ChunkRenderer?
     }
 
     /// Records rendered to measure a run's size before it starts.
@@ -160,20 +164,22 @@ extension APIService {
 
     /// The first records of the request's range (up to `sampleRecords`, at most about 1 MiB), and their average
     /// size with a tenth added for the spread; nil when the request is no larger than the sample.
-    static func sample(_ bulk: PreparedBulk) -> (perRecord: Int, bytes: [UInt8], records: UInt64)? {
+    static func sample(
+        _ bulk: PreparedBulk
+    ) -> (perRecord: Int, bytes: [UInt8], records: UInt64, renderer: ChunkRenderer)? {
         let request = bulk.request
         guard request.count > sampleRecords else { return nil }
-        let renderer = ChunkRenderer(
-            plan: bulk.plan, seed: request.seed, offset: request.offset, count: sampleRecords)
+        // The renderer of the whole run: after the sample it goes on with the rest.
+        let renderer = ChunkRenderer(plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
         var bytes: [UInt8] = []
         var records: UInt64 = 0
         while bytes.count < 1 << 20 {
-            let rendered = renderer.renderNext()
+            let rendered = renderer.renderNext(atMost: sampleRecords - records)
             if rendered == 0 { break }
             records += rendered
             bytes.append(contentsOf: renderer.bytes)
         }
-        return (bytes.count / Int(max(records, 1)) * 11 / 10 + 1, bytes, records)
+        return (bytes.count / Int(max(records, 1)) * 11 / 10 + 1, bytes, records, renderer)
     }
 
     /// Writes the size check's sample records, then renders the rest chunk by chunk into `buffer`, checking the
@@ -187,9 +193,9 @@ extension APIService {
         size.sample.withUnsafeBytes { sample in
             if quoted { buffer.writeJSONEscaped(sample) } else { buffer.writeBytes(sample) }
         }
-        let renderer = ChunkRenderer(
-            plan: bulk.plan, seed: request.seed, offset: request.offset + size.sampleRecords,
-            count: request.count - size.sampleRecords, first: request.offset)
+        let renderer =
+            size.renderer
+            ?? ChunkRenderer(plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
         var rendered = size.sampleRecords
         let renderStarted = monotonicNanoseconds()
         while true {
