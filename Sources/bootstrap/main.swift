@@ -18,8 +18,8 @@ import PhoneyLambda
 // `pthread_exit()`, and that unwinds the thread. In the fully static build the unwinder finds the whole `.eh_frame`
 // registered by crtbeginT.o and, on that first lookup, reads and sorts every FDE in it: 6.2 MB of the executable
 // became resident at start-up (plus the sorted table on the heap), with no exception ever thrown. So the runtime runs
-// in a detached task on the global executor, as the async main's body did after its first call, and the main thread
-// just waits; `LambdaRuntime.main` never returns, it ends the process with `exit`.
+// in a detached task on the global executor (where the nonisolated `LambdaRuntime.main` ran under the async main too)
+// and the main thread just waits; `LambdaRuntime.main` never returns, it ends the process with `exit`.
 Task.detached {
     await LambdaRuntime.main(remoteSettings: { environment in try await RemoteSettings.load(environment: environment) })
 }
