@@ -264,9 +264,9 @@ case "$chosen" in
         ;;
     static)
         # Code layout: every function in its own section, and the functions that init and requests run (the list in
-        # scripts/lambda-text-order.txt, 4,486 of them, 1.4 MB) laid out together. Scattered over the 32 MB of .text
-        # they made 15-32 MB of the executable resident, because the kernel maps a whole page-cache folio (up to 2 MB)
-        # or a 64 kB fault-around window around every page touched. gold orders by input section name
+        # scripts/lambda-text-order.txt, about 4,500 of them, 1.4 MB) laid out together. Scattered over the 32 MB of
+        # .text they made 15-32 MB of the executable resident, because the kernel maps a whole page-cache folio (up to
+        # 2 MB) or a 64 kB fault-around window around every page touched. gold orders by input section name
         # (`.text.<symbol>`) and puts the listed sections together at the end of .text; a name it does not find (code
         # changed since the list was made) is only not moved, and code in the toolchain's unsplit `.text` sections
         # (glibc, jemalloc, part of libswiftCore) stays where it is. Regenerate the list with
