@@ -51,7 +51,9 @@ public enum Executor {
         }
         let chunk = chunkRecords(for: plan)
         let chunks = (run.count + chunk - 1) / chunk
-        let capacity = Int(chunk) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
+        // Room for one chunk, or for the whole run when it is smaller (`/fake` asks for up to 100 values, and
+        // a chunk of a one-value plan is thousands of records).
+        let capacity = Int(min(chunk, max(run.count, 1))) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
         let pieces = ChunkPieces(
             plan: plan, run: run, chunk: chunk, workers: Int(min(UInt64(run.threads), max(chunks, 1))),
             capacity: capacity)
