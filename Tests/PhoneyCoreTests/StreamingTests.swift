@@ -62,6 +62,15 @@ struct StreamingTests {
         #expect(streamed == (try Executor.render(plan, Executor.Run(seed: 9, count: count, threads: 1))))
     }
 
+    /// `threads` is a public field: a caller that sets it to 0 after `init` gets one thread, not a crash.
+    @Test func zeroThreadsSetAfterInitRendersOnOne() throws {
+        let plan = try EngineTest.compile(Self.template, EngineTest.options(.ndjson))
+        var run = Executor.Run(seed: 4, count: 3 * Executor.chunkRecords(for: plan) + 1, threads: 2)
+        run.threads = 0
+        let output = try Executor.render(plan, run)
+        #expect(output == (try Executor.render(plan, Executor.Run(seed: 4, count: run.count, threads: 1))))
+    }
+
     struct Stop: Error {}
 
     @Test func aFailingSinkStopsGeneration() throws {

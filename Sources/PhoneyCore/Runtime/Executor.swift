@@ -55,7 +55,7 @@ public enum Executor {
         // a chunk of a one-value plan is thousands of records).
         let capacity = Int(min(chunk, max(run.count, 1))) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
         let pieces = ChunkPieces(
-            plan: plan, run: run, chunk: chunk, workers: Int(min(UInt64(run.threads), max(chunks, 1))),
+            plan: plan, run: run, chunk: chunk, workers: Int(min(UInt64(max(run.threads, 1)), max(chunks, 1))),
             capacity: capacity)
         do {
             if pieces.workers == 1 {
