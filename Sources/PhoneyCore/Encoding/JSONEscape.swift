@@ -32,6 +32,12 @@ package enum JSONEscape {
         return end
     }
 
+    /// Escapes what was written since `start`, when any of it needs escaping: the check inline, the work not.
+    @inline(__always)
+    package static func escapeWritten(_ out: inout ByteWriter, from start: Int) {
+        if needed(out.base, from: start, to: out.count) { escapeInPlace(&out, from: start) }
+    }
+
     /// Escapes `out[start..<out.count]` in place, working backwards so nothing is allocated.
     ///
     /// Bytes before the first one that needs escaping stay where they are; only the rest moves, once.

@@ -95,9 +95,7 @@ enum LoremProvider {
             context.out.append(UInt8(ascii: "\""))
             let start = context.out.count
             item(context)
-            if JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                JSONEscape.escapeInPlace(&context.out, from: start)
-            }
+            JSONEscape.escapeWritten(&context.out, from: start)
             context.out.append(UInt8(ascii: "\""))
         }
         context.out.append(UInt8(ascii: "]"))
@@ -191,9 +189,7 @@ enum LoremProvider {
                     context.out.append(UInt8(ascii: "\""))
                     let start = context.out.count
                     text(list, limit: limit, context)
-                    if JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                        JSONEscape.escapeInPlace(&context.out, from: start)
-                    }
+                    JSONEscape.escapeWritten(&context.out, from: start)
                     context.out.append(UInt8(ascii: "\""))
                 }
                 context.out.append(UInt8(ascii: "]"))

@@ -44,9 +44,7 @@ extension Plan {
                 context.out.append(overReadable: literals + Int(literal), count: Int(count))
                 let start = context.out.count
                 generators[Int(generator)]._withUnsafeGuaranteedRef { $0.emit(context) }
-                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                    JSONEscape.escapeInPlace(&context.out, from: start)
-                }
+                if escape { JSONEscape.escapeWritten(&context.out, from: start) }
             case .value(let generator, let escape, let unique):
                 let start = context.out.count
                 if unique == Op.notUnique {
@@ -55,9 +53,7 @@ extension Plan {
                     let index = permutations[Int(unique)](context.record &* uniqueStrides[Int(unique)])
                     generators[Int(generator)]._withUnsafeGuaranteedRef { $0.emitIndexed!(context, index) }
                 }
-                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                    JSONEscape.escapeInPlace(&context.out, from: start)
-                }
+                if escape { JSONEscape.escapeWritten(&context.out, from: start) }
             case .array(let index):
                 renderArray(arrays[Int(index)], generators, permutations, context)
             case .maybeNull(let threshold, let skip):
@@ -73,9 +69,7 @@ extension Plan {
                 let start = context.out.count
                 let range = context.captureRanges[Int(slot)]
                 context.out.append(context.captures.base + range.lowerBound, count: range.count)
-                if escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                    JSONEscape.escapeInPlace(&context.out, from: start)
-                }
+                if escape { JSONEscape.escapeWritten(&context.out, from: start) }
             case .cellBegin:
                 context.cellStart = context.out.count
             case .cellEnd:
@@ -121,9 +115,7 @@ extension Plan {
                 let index = permutations[slot](context.record &* uniqueStrides[slot] &+ item)
                 emitter._withUnsafeGuaranteedRef { $0.emitIndexed!(context, index) }
             }
-            if shape.escape, JSONEscape.needed(context.out.base, from: start, to: context.out.count) {
-                JSONEscape.escapeInPlace(&context.out, from: start)
-            }
+            if shape.escape { JSONEscape.escapeWritten(&context.out, from: start) }
             if shape.quoted { context.out.append(UInt8(ascii: "\"")) }
         }
         context.out.append(UInt8(ascii: "]"))
