@@ -63,9 +63,7 @@ extension APIService {
         let plan = bulk.plan
         let request = bulk.request
         let quoted = plan.format != .json
-        // Text inside a JSON string grows by its escapes: about a tenth for CSV and NDJSON records.
-        let size = try checkSize(bulk, transport: transport, perMille: quoted ? 1100 : 1000)
-        var buffer = ByteBufferAllocator().buffer(capacity: size.estimate + size.estimate / 4 + 512)
+        var buffer = ByteBufferAllocator().buffer(capacity: Self.firstCapacity(bulk, extra: 512))
         let (prefix, suffix) = (plan.prefix, plan.suffix)
         buffer.writeStaticString("{\"template_id\":")
         buffer.writeJSONString(bulk.templateID)
@@ -76,7 +74,10 @@ extension APIService {
         } else {
             buffer.writeBytes(prefix)
         }
-        try renderRecords(bulk, into: &buffer, quoted: quoted, after: size, started: started, transport: transport)
+        // Text inside a JSON string grows by its escapes: about a tenth for CSV and NDJSON records.
+        try renderRecords(
+            bulk, into: &buffer, quoted: quoted, perMille: quoted ? 1100 : 1000, started: started,
+            transport: transport)
         if quoted {
             suffix.withUnsafeBytes { buffer.writeJSONEscaped($0) }
             buffer.writeStaticString("\"")
@@ -106,10 +107,10 @@ extension APIService {
     package func renderBare(
         _ bulk: PreparedBulk, started: UInt64, transport: TransportLimits
     ) throws(APIError) -> ByteBuffer {
-        let size = try checkSize(bulk, transport: transport, perMille: 1000)
-        var buffer = ByteBufferAllocator().buffer(capacity: size.estimate + size.estimate / 4 + 512)
+        var buffer = ByteBufferAllocator().buffer(capacity: Self.firstCapacity(bulk, extra: 64))
         buffer.writeBytes(bulk.plan.prefix)
-        try renderRecords(bulk, into: &buffer, quoted: false, after: size, started: started, transport: transport)
+        try renderRecords(
+            bulk, into: &buffer, quoted: false, perMille: 1000, started: started, transport: transport)
         buffer.writeBytes(bulk.plan.suffix)
         metrics.generated(bulk.request.count)
         return buffer
@@ -121,14 +122,27 @@ extension APIService {
         min(config.maxBufferedBytes, transport.responseBytes ?? .max)
     }
 
-    /// Checks the size of the response against the limits before the run: from a sample of the request's own
-    /// records (the first few of its range, at most about 1 MiB), or the plan's estimate for small counts.
+    /// Records rendered to measure a run's size before the rest of it is made.
+    static let sampleRecords: UInt64 = 32
+
+    /// The capacity a response starts with: room for the records up to the end of the sample by the plan's
+    /// estimate, which is the whole run when it is no larger than the sample, and `extra` bytes around them.
+    static func firstCapacity(_ bulk: PreparedBulk, extra: Int) -> Int {
+        let records = Int(min(bulk.request.count, sampleRecords))
+        let bytes = max(bulk.plan.estimatedRecordBytes, 16) * records
+        return min(bytes + bytes / 4, 1 << 20) + bulk.plan.prefix.count + bulk.plan.suffix.count + extra
+    }
+
+    /// Checks an estimate of the run's size, `perRecord` bytes for each of `count` records, against the
+    /// buffered limit and the transport's.
     ///
-    /// - Returns: the estimated size of the records, and the sample's records, which are the run's first ones.
-    func checkSize(_ bulk: PreparedBulk, transport: TransportLimits, perMille: Int) throws(APIError) -> SizeCheck {
+    /// - Parameter perMille: how the records grow as the response encodes them, per 1,000 bytes.
+    /// - Returns: the estimated size of the records, in bytes as the engine writes them.
+    func checkSize(
+        _ bulk: PreparedBulk, perRecord: Int, transport: TransportLimits, perMille: Int
+    ) throws(APIError) -> Int {
         let count = Int(clamping: bulk.request.count)
-        let sample = Self.sample(bulk)
-        let perRecord = max(sample?.perRecord ?? bulk.plan.estimatedRecordBytes, 1)
+        let perRecord = max(perRecord, 1)
         let (estimate, overflow) = perRecord.multipliedReportingOverflow(by: count)
         if let transportLimit = transport.responseBytes {
             let encodedPerRecord = max(1, perRecord * perMille / 1000 * transport.encodingPerMille / 1000)
@@ -143,70 +157,54 @@ extension APIService {
         if overflow || estimate > limit {
             throw APIError.outputTooLarge(estimate: overflow ? nil : estimate, limit: limit)
         }
-        return SizeCheck(
-            estimate: estimate, sample: sample?.bytes ?? [], sampleRecords: sample?.records ?? 0,
-            renderer: sample?.renderer)
+        return estimate
     }
 
-    /// What `checkSize` found: the estimate, and the records it rendered to measure, kept so that the run goes
-    /// on after them instead of making them twice.
-    struct SizeCheck {
-        var estimate: Int
-        /// The bytes of the run's first `sampleRecords` records, as the engine wrote them.
-        var sample: [UInt8]
-        var sampleRecords: UInt64
-        /// The renderer that made the sample, positioned after it.
-        var renderer: ChunkRenderer?
-    }
-
-    /// Records rendered to measure a run's size before it starts.
-    static let sampleRecords: UInt64 = 32
-
-    /// The first records of the request's range (up to `sampleRecords`, at most about 1 MiB), and their average
-    /// size with a tenth added for the spread; nil when the request is no larger than the sample.
-    static func sample(
-        _ bulk: PreparedBulk
-    ) -> (perRecord: Int, bytes: [UInt8], records: UInt64, renderer: ChunkRenderer)? {
-        let request = bulk.request
-        guard request.count > sampleRecords else { return nil }
-        // The renderer of the whole run: after the sample it goes on with the rest.
-        let renderer = ChunkRenderer(plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
-        var bytes: [UInt8] = []
-        var records: UInt64 = 0
-        while bytes.count < 1 << 20 {
-            let rendered = renderer.renderNext(atMost: sampleRecords - records)
-            if rendered == 0 { break }
-            records += rendered
-            bytes.append(contentsOf: renderer.bytes)
-        }
-        return (bytes.count / Int(max(records, 1)) * 11 / 10 + 1, bytes, records, renderer)
-    }
-
-    /// Writes the size check's sample records, then renders the rest chunk by chunk into `buffer`, checking the
-    /// size limit and the deadline after each.
+    /// Renders all the request's records into `buffer`, checking their size before most of them are made.
+    ///
+    /// The first records of the run (up to `sampleRecords`, at most about 1 MiB) go into `buffer` first; their
+    /// average size, with a tenth added for the spread, estimates the whole run, which is checked against the
+    /// limits before the rest is rendered. A run no larger than the sample is checked by the plan's estimate.
+    /// After that the records are rendered chunk by chunk, and the size limit and the deadline are checked after
+    /// each chunk.
+    ///
+    /// - Parameter perMille: how the records grow as `buffer` encodes them, per 1,000 bytes (escaping).
     func renderRecords(
-        _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, after size: SizeCheck, started: UInt64,
+        _ bulk: PreparedBulk, into buffer: inout ByteBuffer, quoted: Bool, perMille: Int, started: UInt64,
         transport: TransportLimits
     ) throws(APIError) {
         let request = bulk.request
         let limit = bufferedLimit(transport)
-        size.sample.withUnsafeBytes { sample in
-            if quoted { buffer.writeJSONEscaped(sample) } else { buffer.writeBytes(sample) }
+        let renderer = ChunkRenderer(
+            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
+        func write(_ bytes: UnsafeRawBufferPointer) {
+            if quoted { buffer.writeJSONEscaped(bytes) } else { buffer.writeBytes(bytes) }
         }
-        let renderer =
-            size.renderer
-            ?? ChunkRenderer(plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
-        var rendered = size.sampleRecords
+        var rendered: UInt64 = 0
+        if request.count > Self.sampleRecords {
+            var sampleBytes = 0
+            while rendered < Self.sampleRecords, sampleBytes < 1 << 20 {
+                let records = renderer.renderNext(atMost: Self.sampleRecords - rendered)
+                if records == 0 { break }
+                rendered += records
+                sampleBytes += renderer.bytes.count
+                write(renderer.bytes)
+            }
+            let perRecord = sampleBytes / Int(rendered) * 11 / 10 + 1
+            let estimate = try checkSize(bulk, perRecord: perRecord, transport: transport, perMille: perMille)
+            let rest = max(0, estimate - sampleBytes) / 1000 * perMille
+            buffer.reserveCapacity(buffer.writerIndex + rest + rest / 8 + 512)
+        } else {
+            _ = try checkSize(
+                bulk, perRecord: bulk.plan.estimatedRecordBytes, transport: transport, perMille: perMille)
+        }
+        let sampled = rendered
         let renderStarted = monotonicNanoseconds()
         while true {
             let records = renderer.renderNext()
             if records == 0 { break }
             rendered += records
-            if quoted {
-                buffer.writeJSONEscaped(renderer.bytes)
-            } else {
-                buffer.writeBytes(renderer.bytes)
-            }
+            write(renderer.bytes)
             if buffer.readableBytes > limit {
                 guard let transportLimit = transport.responseBytes, transportLimit <= config.maxBufferedBytes else {
                     throw APIError.outputTooLarge(estimate: nil, limit: limit)
@@ -221,7 +219,7 @@ extension APIService {
                 let now = monotonicNanoseconds()
                 let spent = now &- renderStarted
                 // The pace of this loop only: the sample's records were made before it started.
-                let perRecord = Double(spent) / Double(max(rendered - size.sampleRecords, 1))
+                let perRecord = Double(spent) / Double(max(rendered - sampled, 1))
                 let projected = Double(now) + perRecord * Double(request.count - rendered)
                 if now >= deadline || (spent >= 20_000_000 && projected > Double(deadline)) {
                     throw APIError.deadline(bulk, rendered: rendered, transport: transport)
