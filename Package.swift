@@ -116,7 +116,9 @@ let package = Package(
             name: "bench",
             dependencies: [
                 "PhoneyCore",
+                "PhoneyAPI",
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/bench"
         ),

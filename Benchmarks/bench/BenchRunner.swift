@@ -25,6 +25,9 @@ struct BenchRunner: BenchmarkRunnerHooks {
                 Specialized.register(plan)
             }
             ParseBenchmarks.register(fixture, text)
+            if fixture == .person {
+                APIBenchmarks.register(text)
+            }
         }
         LocaleBenchmarks.register()
         GeneratorBenchmarks.register()

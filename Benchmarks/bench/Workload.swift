@@ -26,6 +26,16 @@ final class Workload {
         Registry.benchmarks.append(benchmark)
         Registry.workloads[name] = workload
     }
+
+    /// Registers an asynchronous benchmark together with its workload.
+    static func benchmark(
+        _ name: String, _ workload: Workload, configuration: Benchmark.Configuration = .phoney(),
+        body: @escaping (Benchmark) async -> Void
+    ) {
+        guard let benchmark = Benchmark(name, configuration: configuration, closure: body) else { return }
+        Registry.benchmarks.append(benchmark)
+        Registry.workloads[name] = workload
+    }
 }
 
 /// What the bench registered, in order. Written while registering and read by the report, both on the main task
