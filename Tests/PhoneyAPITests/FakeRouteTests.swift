@@ -88,7 +88,24 @@ struct FakeRouteTests {
         }
     }
 
-    @Test(arguments: ["count=0", "count=101", "count=abc", "seed=x", "count=-1"])
+    /// Query integers read as FastAPI reads them, and the seed comes back as plain JSON digits: `seed=%2B5` (`+5`)
+    /// once made the response `"seed":+5`, which is not JSON.
+    @Test(arguments: [
+        ("count=%203%20&seed=%2B5", 3, "5"), ("count=3.0&seed=007", 3, "7"), ("count=1_0&seed=-0", 10, "0"),
+        ("seed=-12", 1, "-12"),
+    ])
+    func queryIntegersReadAsFastAPIReadsThem(query: String, count: Int, seed: String) async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/fake/word?\(query)", method: .get) { (response) async throws in
+                #expect(response.status == .ok, "\(query)")
+                let body = try TestSupport.json(response)
+                #expect(body["count"] == .number(String(count)), "\(query)")
+                #expect(body["seed"] == .number(seed), "\(query)")
+            }
+        }
+    }
+
+    @Test(arguments: ["count=0", "count=101", "count=abc", "seed=x", "count=-1", "count=3.5", "seed=1e3"])
     func badQueryIs422(query: String) async throws {
         try await TestSupport.app().test(.router) { client in
             try await client.execute(uri: "/fake/name?\(query)", method: .get) { (response) async throws in

@@ -101,10 +101,16 @@ struct TemplateRouteTests {
         (#"{"template":"{{name}}"}"#, "dict_type"),
         (#"{"template":{}}"#, "value_error"),
         (#"{"template":{"a":"{{name}}"},"count":0}"#, "greater_than_equal"),
-        (#"{"template":{"a":"{{name}}"},"count":"ten"}"#, "int_type"),
+        (#"{"template":{"a":"{{name}}"},"count":"ten"}"#, "int_parsing"),
+        (#"{"template":{"a":"{{name}}"},"count":[3]}"#, "int_type"),
+        (#"{"template":{"a":"{{name}}"},"count":"3.5"}"#, "int_parsing"),
+        (#"{"template":{"a":"{{name}}"},"count":"-2"}"#, "greater_than_equal"),
+        (#"{"template":{"a":"{{name}}"},"count":1e400}"#, "finite_number"),
         (#"{"template":{"a":"{{name}}"},"format":"xml"}"#, "literal_error"),
-        (#"{"template":{"a":"{{name}}"},"unique":"yes"}"#, "bool_type"),
-        (#"{"template":{"a":"{{name}}"},"seed":1.5}"#, "int_type"),
+        (#"{"template":{"a":"{{name}}"},"unique":"maybe"}"#, "bool_parsing"),
+        (#"{"template":{"a":"{{name}}"},"unique":2}"#, "bool_parsing"),
+        (#"{"template":{"a":"{{name}}"},"unique":null}"#, "bool_type"),
+        (#"{"template":{"a":"{{name}}"},"seed":1.5}"#, "int_from_float"),
         (#"{"template":{"a":"{{name}}"},"offset":-1}"#, "greater_than_equal"),
         (#"[1,2]"#, "model_attributes_type"),
         (#"{"template":"#, "json_invalid"),
@@ -118,6 +124,42 @@ struct TemplateRouteTests {
             #expect(issues.contains { $0["type"] == .string(type) }, "\(issues)")
             #expect(issues.allSatisfy { $0["loc"]?.arrayValue?.first == .string("body") })
         }
+    }
+
+    /// FastAPI reads integers and booleans in pydantic's lax mode, so clients of the original send `"count": "10"`
+    /// or `"unique": "true"` and get records: these read as pydantic reads them.
+    @Test(arguments: [
+        (#""count":"3""#, 3, "1"), (#""count":" 3 ""#, 3, "1"), (#""count":"+3""#, 3, "1"),
+        (#""count":"3.00""#, 3, "1"), (#""count":"1_0""#, 10, "1"), (#""count":"007""#, 7, "1"),
+        (#""count":3.0"#, 3, "1"), (#""count":true"#, 1, "1"), (#""seed":"42""#, 1, "42"),
+        (#""seed":"-7""#, 1, "-7"), (#""seed":"-0""#, 1, "0"), (#""seed":false"#, 1, "0"),
+        (#""seed":2e3"#, 1, "2000"), (#""unique":"true""#, 1, "1"), (#""unique":"No""#, 1, "1"),
+        (#""unique":1"#, 1, "1"), (#""streaming":"off""#, 1, "1"), (#""unique":0.0"#, 1, "1"),
+    ])
+    func integersAndBooleansAreReadAsFastAPIReadsThem(member: String, count: Int, seed: String) async throws {
+        try await TestSupport.app().test(.router) { client in
+            // Seed 1 unless the member is the seed.
+            let seedMember = member.hasPrefix(#""seed""#) ? "" : #""seed":1,"#
+            let response = try await Self.post(client, #"{"template":{"a":"{{name}}"},"# + seedMember + member + "}")
+            #expect(response.status == .ok, "\(member): \(String(buffer: response.body))")
+            let document = try TestSupport.json(response)
+            #expect(document["generated_count"] == .number(String(count)), "\(member)")
+            #expect(document["data"]?.arrayValue?.count == count, "\(member)")
+            #expect(document["seed"] == .number(seed), "\(member)")
+        }
+    }
+
+    @Test(arguments: [
+        (" 42 ", "42"), ("+7", "7"), ("-7", "-7"), ("1_000", "1000"), ("3.00", "3"), ("007", "7"), ("-0", "0"),
+        ("0", "0"), ("\t4\n", "4"),
+    ])
+    func integerSpellingsPydanticAccepts(text: String, digits: String) {
+        #expect(RequestFields.integerText(spelled: text) == digits)
+    }
+
+    @Test(arguments: ["", " ", "3.", ".0", "3.5", "1e2", "0x10", "_1", "1_", "1__0", "+-3", "--3", "١٢", "3 4", "+"])
+    func integerSpellingsPydanticRejects(text: String) {
+        #expect(RequestFields.integerText(spelled: text) == nil)
     }
 
     @Test func templateErrorsAre422WithEveryError() async throws {

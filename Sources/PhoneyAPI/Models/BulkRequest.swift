@@ -117,8 +117,11 @@ extension BulkRequest {
             let random = UInt64.random(in: 0..<(1 << 53))
             return (random, String(random))
         }
-        guard let text = RequestFields.integerText(value) else {
-            fields.issue("int_type", "seed", "Input should be a valid integer", input: value)
+        let text: String
+        switch RequestFields.readInteger(value) {
+        case .integer(let digits): text = digits
+        case let failure:
+            fields.integerIssue(failure, "seed", input: value)
             return (0, "0")
         }
         if let signed = Int64(text) { return (UInt64(bitPattern: signed), text) }

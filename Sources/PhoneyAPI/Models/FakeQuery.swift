@@ -16,7 +16,9 @@ package struct FakeQuery: Sendable {
         var issues: [RequestIssue] = []
         count = 1
         if let text = query["count"].map(String.init) {
-            if let value = Int(text) {
+            // As FastAPI reads an integer from a string (` 5 `, `+5`, `5.0`, `1_0`); too long is over the limit.
+            if let digits = RequestFields.integerText(spelled: text) {
+                let value = Int(digits) ?? (digits.hasPrefix("-") ? .min : .max)
                 if value < 1 {
                     issues.append(
                         RequestIssue(
@@ -40,12 +42,13 @@ package struct FakeQuery: Sendable {
         }
         locale = query["locale"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let text = query["seed"].map(String.init), !text.isEmpty {
-            if let signed = Int64(text) {
+            let digits = RequestFields.integerText(spelled: text)
+            if let digits, let signed = Int64(digits) {
                 seed = UInt64(bitPattern: signed)
-                seedText = text
-            } else if let unsigned = UInt64(text) {
+                seedText = digits
+            } else if let digits, let unsigned = UInt64(digits) {
                 seed = unsigned
-                seedText = text
+                seedText = digits
             } else {
                 issues.append(
                     RequestIssue(
