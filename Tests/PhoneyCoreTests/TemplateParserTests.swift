@@ -113,6 +113,13 @@ struct TemplateParserTests {
         #expect(found["e"] == .list([.list([.bare("1"), .bare("2")]), .bare("3")]))
     }
 
+    @Test func listsMayEndInACommaAsInPython() throws {
+        let found = try arguments(#"{{g:a=['x', 'y',],b=[1, ],k=2}}"#)
+        #expect(found["a"] == .list([.quoted("x"), .quoted("y")]))
+        #expect(found["b"] == .list([.bare("1")]))
+        #expect(found["k"] == .bare("2"))
+    }
+
     @Test func listArgumentReachesTheGenerator() throws {
         let records = try EngineTest.records(#"{"w":"{{word:ext_word_list=['a, b', \"c\"]}}"}"#, count: 200)
         let values = Set(records.compactMap { $0["w"]?.stringValue })

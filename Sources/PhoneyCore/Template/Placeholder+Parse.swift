@@ -225,6 +225,12 @@ struct PlaceholderReader {
                 position += 1
                 if next == "]" { return .list(items) }
                 guard next == "," else { throw error("expected `,` or `]` in a list", at: position - 1) }
+                // A trailing comma, as Python allows: `['a', 'b',]`.
+                skipSpaces()
+                if position < close, at(position) == "]" {
+                    position += 1
+                    return .list(items)
+                }
             }
         }
         let start = position
