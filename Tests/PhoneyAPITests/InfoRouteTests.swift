@@ -44,6 +44,35 @@ struct InfoRouteTests {
         }
     }
 
+    /// A known path with a method it does not serve is 405 with `Allow`, as FastAPI answers, not 404.
+    @Test(arguments: [
+        ("/template", HTTPRequest.Method.get, "POST"), ("/template", .put, "POST"), ("/template", .head, "POST"),
+        ("/health", .post, "GET, HEAD"), ("/fake/name", .delete, "GET, HEAD"), ("/token", .get, "POST"),
+        ("/api/v1/provider/person/name", .patch, "GET, HEAD"), ("/", .options, "GET, HEAD"),
+    ])
+    func knownPathWithAnotherMethodIs405(path: String, method: HTTPRequest.Method, allow: String) async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: path, method: method) { (response) async throws in
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow, "\(method) \(path)")
+                if method != .head {
+                    #expect(String(buffer: response.body) == #"{"detail":"Method Not Allowed"}"#)
+                }
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+
+    @Test func preflightsAreStillAnsweredWhereTheMethodIsNotServed() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let headers: HTTPFields = [.origin: "http://localhost:3000", .accessControlRequestMethod: "POST"]
+            try await client.execute(uri: "/template", method: .options, headers: headers) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.accessControlAllowOrigin] == "http://localhost:3000")
+            }
+        }
+    }
+
     @Test func unknownPathIsAJSON404() async throws {
         try await TestSupport.app().test(.router) { client in
             try await client.execute(uri: "/nope", method: .get) { (response) async throws in
