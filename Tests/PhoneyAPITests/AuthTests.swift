@@ -84,6 +84,63 @@ struct AuthTests {
         }
     }
 
+    /// A browser's `FormData` and `curl -F` post the form as multipart, which FastAPI's form reads too.
+    @Test func multipartFormLogsIn() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\napi_user\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n"
+                + "correct horse battery staple\r\n--\(boundary)--\r\n"
+            let token = try await client.execute(
+                uri: "/token", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: body)
+            ) { (response) async throws in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                return try #require(try TestSupport.json(response)["access_token"]?.stringValue)
+            }
+            #expect(try await Self.protected(client, [.authorization: "Bearer \(token)"]).status == .ok)
+        }
+    }
+
+    @Test(arguments: [
+        ("username=&password=x", "missing", "username"),
+        ("username=api_user&password=", "missing", "password"),
+        ("username=api_user&password=x&grant_type=client_credentials", "string_pattern_mismatch", "grant_type"),
+    ])
+    func formsAreReadAsFastAPIReadsThem(form: String, type: String, field: String) async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(
+                uri: "/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: form)
+            ) { (response) async throws in
+                #expect(response.status == .unprocessableContent)
+                let issue = try #require(try TestSupport.json(response)["detail"]?.arrayValue?.first)
+                #expect(issue["type"] == .string(type))
+                #expect(issue["loc"] == .array([.string("body"), .string(field)]))
+            }
+        }
+    }
+
+    @Test func multipartBodiesParse() throws {
+        let boundary = "b0und4ry"
+        #expect(FormBody.multipartBoundary(contentType: #"multipart/form-data; boundary="xyz""#) == "xyz")
+        #expect(FormBody.multipartBoundary(contentType: "Multipart/Form-Data;boundary=k1") == "k1")
+        #expect(FormBody.multipartBoundary(contentType: "application/x-www-form-urlencoded") == nil)
+        let body = Array(
+            ("--\(boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\none\r\ntwo\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nfile\r\n"
+                + "--\(boundary)\r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nagain\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n\r\n--\(boundary)--\r\n").utf8)
+        let fields = try #require(FormBody.parseMultipart(body, boundary: boundary))
+        #expect(fields == ["a": "one\r\ntwo", "b": ""])
+        #expect(FormBody.parseMultipart(Array("no parts here".utf8), boundary: boundary) == nil)
+        #expect(
+            FormBody.parseMultipart(Array("--\(boundary)\r\nContent-Disposition: form-data".utf8), boundary: boundary)
+                == nil)
+    }
+
     @Test func missingCredentialsAreNotAuthenticated() async throws {
         try await TestSupport.app().test(.router) { client in
             for headers: HTTPFields in [[:], [.authorization: "Basic YWJjOmRlZg=="]] {

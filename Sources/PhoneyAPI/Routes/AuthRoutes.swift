@@ -3,15 +3,30 @@ import Hummingbird
 import HummingbirdCore
 import PhoneyCore
 
-/// `POST /token`: the OAuth2 password flow (`application/x-www-form-urlencoded` `username` and `password`).
+/// `POST /token`: the OAuth2 password flow (`username` and `password` in an `application/x-www-form-urlencoded`
+/// or `multipart/form-data` body).
 enum AuthRoutes {
     static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
         router.post("/token") { request, context -> Response in
             let body = try await api.readBody(request)
-            let form = FormBody.parse(String(decoding: body.readableBytesView, as: UTF8.self))
+            // URL-encoded, or multipart as a browser's `FormData` and `curl -F` send it.
+            let form: [String: String]
+            if let boundary = request.headers[.contentType].flatMap(FormBody.multipartBoundary) {
+                form = FormBody.parseMultipart(Array(body.readableBytesView), boundary: boundary) ?? [:]
+            } else {
+                form = FormBody.parse(String(decoding: body.readableBytesView, as: UTF8.self))
+            }
             var issues: [RequestIssue] = []
-            for name in ["username", "password"] where form[name] == nil {
+            // As FastAPI reads a form: an empty value is a missing one.
+            for name in ["username", "password"] where form[name]?.isEmpty ?? true {
                 issues.append(RequestIssue("missing", ["body", name], "Field required"))
+            }
+            // OAuth2's password grant: `grant_type` may be left out, but if given it is `password`.
+            if let grant = form["grant_type"], !grant.isEmpty, grant != "password" {
+                issues.append(
+                    RequestIssue(
+                        "string_pattern_mismatch", ["body", "grant_type"], "String should match pattern '^password$'",
+                        input: .string(grant)))
             }
             if !issues.isEmpty { throw APIError.requestValidation(issues) }
             let username = form["username"] ?? ""
