@@ -49,7 +49,7 @@ enum APIBenchmarks {
     static func send(_ body: String, to responder: any HTTPResponder<BenchContext>) async -> Int {
         var bytes = 0
         // The level `scripts/http-bench.sh` runs the server at: no access-log line per request.
-        var logger = Logger(label: "bench")
+        var logger = Logger(label: "bench") { _ in BenchLogHandler() }
         logger.logLevel = .warning
         for _ in 0..<requestsPerRun {
             let head = HTTPRequest(
@@ -87,6 +87,20 @@ struct BenchContext: PhoneyRequestContext {
     init(source: BenchContextSource) {
         self.coreContext = .init(source: source)
     }
+}
+
+/// A log handler that keeps metadata in a dictionary, as the server's JSON handler does, and writes nothing (the
+/// bench runs below the level of any line the requests log).
+struct BenchLogHandler: LogHandler {
+    var logLevel: Logger.Level = .warning
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {}
 }
 
 /// A response body writer that only counts the bytes.

@@ -15,12 +15,6 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
     let production: Bool
 
     static var allMethods: String { "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT" }
-    /// Response headers a browser script may read.
-    static var exposed: String {
-        "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Phoney-Seed, "
-            + "X-Phoney-Count, X-Phoney-Template-Id"
-    }
-
     package init(config: APIConfig) {
         anyOrigin = config.corsOrigins.contains("*")
         origins = Set(config.corsOrigins)
@@ -56,7 +50,7 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         if allows(origin) {
             response.headers[.accessControlAllowOrigin] = origin
             response.headers[.accessControlAllowCredentials] = "true"
-            response.headers[.accessControlExposeHeaders] = Self.exposed
+            response.headers[.accessControlExposeHeaders] = CORSExposedHeaders.value
         }
         response.headers.append(HTTPField(name: .vary, value: "Origin"))
         return response
@@ -84,4 +78,11 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         fields[.contentType] = "text/plain; charset=utf-8"
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: "OK")))
     }
+}
+
+/// The response headers a browser script may read, made once.
+enum CORSExposedHeaders {
+    static let value =
+        "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Phoney-Seed, "
+        + "X-Phoney-Count, X-Phoney-Template-Id"
 }

@@ -9,7 +9,8 @@ import PhoneyCore
 package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddleware {
     let limiter: RateLimiter
     let trustForwardedFor: Bool
-    static var exempt: Set<String> { ["/health", "/metrics"] }
+    /// Whether requests to `path` are never counted (the monitoring paths).
+    static func exempt(_ path: String) -> Bool { path == "/health" || path == "/metrics" }
 
     package init(limiter: RateLimiter, trustForwardedFor: Bool) {
         self.limiter = limiter
@@ -31,7 +32,7 @@ package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddlew
     )
         async throws -> Response
     {
-        guard limiter.enabled, request.method != .options, !Self.exempt.contains(request.uri.path) else {
+        guard limiter.enabled, request.method != .options, !Self.exempt(request.uri.path) else {
             return try await next(request, context)
         }
         let decision = limiter.check(client(request, context: context), now: currentUnixMilliseconds())

@@ -4,9 +4,6 @@ import HummingbirdCore
 
 /// Adds the security headers the original Phoney sent on every response, errors and streams included.
 package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The policy for API responses: they are data, never a page, so nothing may load or frame them.
-    static var apiPolicy: String { "default-src 'none'; frame-ancestors 'none'" }
-
     let production: Bool
 
     package init(production: Bool) {
@@ -24,14 +21,30 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
         } catch {
             response = ErrorRendering.response(for: error, production: production)
         }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.xFrameOptions] = "DENY"
-        response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()"
+        // No handler sets these, so they are appended as fields made once rather than set (and checked) one by one.
+        if response.headers[.xContentTypeOptions] == nil {
+            response.headers.append(contentsOf: SecurityHeaders.fixed)
+        } else {
+            for field in SecurityHeaders.fixed { response.headers[field.name] = field.value }
+        }
         if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.apiPolicy
+            response.headers.append(SecurityHeaders.apiPolicy)
         }
         return response
     }
+}
+
+/// The security headers, made once.
+enum SecurityHeaders {
+    /// The headers every response carries.
+    static let fixed: [HTTPField] = [
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: .xFrameOptions, value: "DENY"),
+        HTTPField(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains"),
+        HTTPField(name: .referrerPolicy, value: "strict-origin-when-cross-origin"),
+        HTTPField(name: .permissionsPolicy, value: "camera=(), microphone=(), geolocation=()"),
+    ]
+
+    /// The policy for API responses: they are data, never a page, so nothing may load or frame them.
+    static let apiPolicy = HTTPField(name: .contentSecurityPolicy, value: "default-src 'none'; frame-ancestors 'none'")
 }
