@@ -15,7 +15,7 @@ extension Response {
     /// A response whose body is already-encoded JSON.
     package static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json"],
+            status: status, headers: jsonHeaders,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
@@ -35,6 +35,9 @@ extension JSONValue {
 extension Response {
     /// A JSON response from a buffer already holding the document.
     package static func json(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
+        Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: buffer))
     }
+
+    /// `Content-Type: application/json`, made once: the field's value is checked when it is made.
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 }
