@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PhoneyAPI
@@ -17,6 +18,10 @@ package enum PhoneyServer {
         let router = PhoneyRouter.build(api, context: ServerRequestContext.self)
         return Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
+                    ExpectContinueHandler(maxBodyBytes: config.maxBodyBytes)
+                ])),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: "Phoney"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? config.port) },
