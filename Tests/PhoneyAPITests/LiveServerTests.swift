@@ -44,9 +44,7 @@ struct LiveServerTests {
             let body = #"{"template":{"n":"{{name}}"},"count":2,"seed":1}"#
             let connection = try RawConnection(port: port)
             defer { connection.close() }
-            try connection.send(
-                "POST /template HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+            try connection.send(Self.expectingHead(length: body.utf8.count))
             let interim = try connection.receive(until: "\r\n\r\n")
             #expect(interim.hasPrefix("HTTP/1.1 100 Continue"), "\(interim)")
             try connection.send(body)
@@ -55,12 +53,16 @@ struct LiveServerTests {
 
             let large = try RawConnection(port: port)
             defer { large.close() }
-            try large.send(
-                "POST /template HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: \(4 << 20)\r\nExpect: 100-continue\r\n\r\n")
+            try large.send(Self.expectingHead(length: 4 << 20))
             let refused = try large.receive(until: "\r\n\r\n")
             #expect(refused.hasPrefix("HTTP/1.1 413"), "\(refused)")
         }
+    }
+
+    /// The head of a `POST /template` of `length` bytes that asks for `100 Continue`.
+    static func expectingHead(length: Int) -> String {
+        "POST /template HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(length)\r\nExpect: 100-continue\r\n\r\n"
     }
 
     @Test func streamsOverAChunkedConnection() async throws {
