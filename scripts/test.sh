@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: system packages and test tools, lint (Swift format, shell scripts, the Dockerfile), a
 # release build of every product, every test (the Lambda tests run the bootstrap under the real AWS Lambda Runtime
-# Interface Emulator and talk to a moto server), then schemathesis against the live HTTP server.
+# Interface Emulator and talk to a moto server), schemathesis against the live HTTP server, then the Lambda zip: the
+# static bootstrap packaged as for deployment and run under the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -29,3 +30,18 @@ PHONEY_RIE="$rie" swift test
 
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh
+
+echo "== Lambda package (static $(uname -m) bootstrap, the deployable zip, run under the emulator)"
+package_dir=$(mktemp -d)
+trap 'rm -rf "$package_dir"' EXIT
+if ! scripts/package-lambda.sh --arch "$(uname -m)" --output "$package_dir/lambda.zip" 2>"$package_dir/stderr"; then
+    cat "$package_dir/stderr" >&2
+    exit 1
+fi
+# An exit of 0 must come with a clean log: no "failed at line" from the script's ERR trap.
+if grep -n 'failed at line' "$package_dir/stderr" >&2; then
+    echo "package-lambda reported a failure but exited 0" >&2
+    exit 1
+fi
+python3 -m zipfile -l "$package_dir/lambda.zip"
+scripts/lambda-bench.sh --starts 2 --invokes 20
