@@ -39,6 +39,14 @@ struct TemplateRouteTests {
         }
     }
 
+    /// `template_id` is 64-bit FNV-1a of the template's text, as 16 lower-case hex digits (published test vectors).
+    @Test func templateIDIsFNV1aOfTheText() {
+        #expect(fnv1aHex("") == "cbf29ce484222325")
+        #expect(fnv1aHex("a") == "af63dc4c8601ec8c")
+        #expect(fnv1aHex("foobar") == "85944171f73967e8")
+        #expect(fnv1aHex(#"{"n":"{{name}}","é":1}"#) == "9bcfe7b14177cd07")
+    }
+
     @Test func sameSeedSameRecordsAndOffsetPages() async throws {
         try await TestSupport.app().test(.router) { client in
             let all = try await Self.post(client, #"{"template":\#(Self.person),"count":10,"seed":5}"#)

@@ -38,10 +38,18 @@ extension ByteBuffer {
 /// A 64-bit FNV-1a hash as 16 hex digits: a stable id for a template's text.
 package func fnv1aHex(_ text: String) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
+    var copy = text
+    copy.withUTF8 { bytes in
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
     }
-    let digits = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    return String(unsafeUninitializedCapacity: 16) { out in
+        for position in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * position)) & 0xF
+            out[position] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+        }
+        return 16
+    }
 }

@@ -64,14 +64,14 @@ public final class PlanCache: Sendable {
     private func lookup(_ key: Key) -> Plan? {
         state.withLock { state in
             state.clock += 1
-            guard var entry = state.entries[key] else {
+            // One hash of the key (a template's whole text) for the lookup and the touch.
+            guard let index = state.entries.index(forKey: key) else {
                 state.misses += 1
                 return nil
             }
             state.hits += 1
-            entry.lastUse = state.clock
-            state.entries[key] = entry
-            return entry.plan
+            state.entries.values[index].lastUse = state.clock
+            return state.entries.values[index].plan
         }
     }
 
