@@ -80,6 +80,9 @@ run_wrk() {
 }
 
 echo "== phoney HTTP benchmark: $THREADS wrk threads, $CONNECTIONS connections, $DURATION per run, $(nproc) cores"
+# Figures differ by host more than by most changes: say which one this is and how busy it was.
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+echo "== host: ${cpu:-unknown CPU}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_server
 url="http://127.0.0.1:$PORT"
 curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"template\": $template, \"count\": 1}" "$url/template" >/dev/null
