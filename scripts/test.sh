@@ -28,6 +28,9 @@ swift build -c release
 echo "== tests"
 PHONEY_RIE="$rie" swift test
 
+echo "== command line"
+scripts/cli-check.sh .build/release/phoney
+
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh
 

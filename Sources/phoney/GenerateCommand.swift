@@ -17,8 +17,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of records.")
     var count: UInt64 = 1
 
-    @Option(help: "Seed for reproducible output.")
-    var seed: UInt64?
+    @Option(help: "Seed for reproducible output (any 64-bit integer; write a negative one as --seed=-5).")
+    var seed: Seed?
 
     @Option(help: "Index of the first record (for pages of one seeded run).")
     var offset: UInt64 = 0
@@ -43,6 +43,9 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard !offset.addingReportingOverflow(count).overflow else {
+            throw ValidationError("--offset plus --count must be below 2^64 (record indices are 64-bit)")
+        }
         if let now, DateExpression.parse(now, now: 0) == nil {
             throw ValidationError("--now must be a date like 2024-01-31 or 2024-01-31T12:00:00")
         }
@@ -59,7 +62,7 @@ struct GenerateCommand: ParsableCommand {
             ErrorReport.print(error.errors)
             throw ExitCode(1)
         }
-        let chosenSeed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        let chosenSeed = seed?.value ?? UInt64.random(in: 0...UInt64(Int64.max))
         if seed == nil { StandardError.write("phoney: seed \(chosenSeed)\n") }
         let file: OutputFile
         do {
@@ -94,3 +97,18 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// A seed as the HTTP API takes it: an unsigned 64-bit integer, or a negative one by its bit pattern.
+struct Seed: ExpressibleByArgument {
+    var value: UInt64
+
+    init?(argument: String) {
+        if let unsigned = UInt64(argument) {
+            value = unsigned
+        } else if let signed = Int64(argument) {
+            value = UInt64(bitPattern: signed)
+        } else {
+            return nil
+        }
+    }
+}

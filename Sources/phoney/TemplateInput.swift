@@ -9,10 +9,26 @@ import PhoneyCore
 
 /// Reads a template file (or standard input for `-`).
 enum TemplateInput {
+    /// The file's text, without a UTF-8 byte order mark (editors on Windows write one).
+    ///
+    /// - Throws: `ExitCode(1)` after printing what went wrong, for a file that cannot be read or is not UTF-8.
     static func read(_ path: String) throws -> String {
+        do {
+            return try readText(path)
+        } catch {
+            StandardError.write("error: \(error.message)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    private struct ReadError: Error {
+        var message: String
+    }
+
+    private static func readText(_ path: String) throws(ReadError) -> String {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw ValidationError("cannot read template `\(path)`: \(String(cString: strerror(errno)))")
+            throw ReadError(message: "cannot read template `\(path)`: \(String(cString: strerror(errno)))")
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var bytes: [UInt8] = []
@@ -21,13 +37,14 @@ enum TemplateInput {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ValidationError("cannot read template `\(path)`: \(String(cString: strerror(errno)))")
+                throw ReadError(message: "cannot read template `\(path)`: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ValidationError("template `\(path)` is not UTF-8 text")
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+            throw ReadError(message: "template `\(path)` is not UTF-8 text")
         }
         return text
     }

@@ -62,6 +62,27 @@ struct StreamingTests {
         #expect(streamed == (try Executor.render(plan, Executor.Run(seed: 9, count: count, threads: 1))))
     }
 
+    /// Record indices run to 2^64 - 1: chunks at the very top of the range neither overflow nor lose records, and
+    /// each record is the one a run of just that record gives.
+    @Test func offsetsAtTheTopOfTheRange() throws {
+        let plan = try EngineTest.compile(Self.template, EngineTest.options(.ndjson))
+        let chunk = Executor.chunkRecords(for: plan)
+        let count = 2 * chunk + 3
+        let offset = UInt64.max - count
+        let whole = try EngineTest.records(
+            ndjson: String(
+                decoding: try Executor.render(plan, Executor.Run(seed: 5, offset: offset, count: count, threads: 2)),
+                as: UTF8.self))
+        #expect(whole.count == Int(count))
+        for index in [0, chunk - 1, chunk, 2 * chunk, count - 1] {
+            let alone = try EngineTest.records(
+                ndjson: String(
+                    decoding: try Executor.render(plan, Executor.Run(seed: 5, offset: offset + index, count: 1)),
+                    as: UTF8.self))
+            #expect(alone == [whole[Int(index)]])
+        }
+    }
+
     /// `threads` is a public field: a caller that sets it to 0 after `init` gets one thread, not a crash.
     @Test func zeroThreadsSetAfterInitRendersOnOne() throws {
         let plan = try EngineTest.compile(Self.template, EngineTest.options(.ndjson))

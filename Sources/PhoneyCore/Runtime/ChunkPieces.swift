@@ -32,7 +32,7 @@ final class ChunkPieces: @unchecked Sendable {
         self.plan = plan
         self.run = run
         self.chunk = chunk
-        self.chunks = (run.count + chunk - 1) / chunk
+        self.chunks = run.count / chunk + (run.count % chunk == 0 ? 0 : 1)
         self.workers = workers
         self.permutations = plan.permutations(seed: run.seed)
         let buffers = 1 + (workers - 1) * Self.depth
@@ -57,13 +57,13 @@ final class ChunkPieces: @unchecked Sendable {
         let lower = run.offset + index * chunk
         context.out.removeAll()
         plan.render(
-            lower..<min(run.offset + run.count, lower + chunk), seed: run.seed, first: run.offset,
+            lower..<lower + min(chunk, run.count - index * chunk), seed: run.seed, first: run.offset,
             permutations: permutations, into: context)
     }
 
     /// Records written once chunk `index` is out.
     func recordsThrough(_ index: UInt64) -> UInt64 {
-        min(run.count, (index + 1) * chunk)
+        index * chunk + min(chunk, run.count - index * chunk)
     }
 
     /// One thread: each chunk rendered and written in turn.

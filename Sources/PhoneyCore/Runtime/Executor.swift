@@ -1,6 +1,6 @@
 /// Runs a plan over a range of records in parallel chunks and hands the bytes out in record order.
 public enum Executor {
-    /// Records `offset..<(offset + count)` of one run.
+    /// Records `offset..<(offset + count)` of one run; `offset + count` must not pass `UInt64.max` (callers check).
     public struct Run: Sendable {
         public var seed: UInt64
         public var offset: UInt64
@@ -50,7 +50,7 @@ public enum Executor {
             throw .sink(error)
         }
         let chunk = chunkRecords(for: plan)
-        let chunks = (run.count + chunk - 1) / chunk
+        let chunks = run.count / chunk + (run.count % chunk == 0 ? 0 : 1)
         // Room for one chunk, or for the whole run when it is smaller (`/fake` asks for up to 100 values, and
         // a chunk of a one-value plan is thousands of records).
         let capacity = Int(min(chunk, max(run.count, 1))) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096

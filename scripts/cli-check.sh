@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Checks the `phoney` command line as a user runs it: exit statuses, messages on standard error, and output that
+# parses. Part of the test suite (scripts/test.sh); the in-process tests cover the engine behind it.
+#
+# Usage: scripts/cli-check.sh [path/to/phoney]     (default: .build/release/phoney)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+phoney="${1:-.build/release/phoney}"
+[ -x "$phoney" ] || { echo "cli-check: no executable at $phoney (swift build -c release --product phoney)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() {
+    echo "cli-check: FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# expect STATUS PATTERN -- ARGS...: runs phoney ARGS, checks the exit status and that standard error matches PATTERN
+# (an extended regular expression; empty for no check). Standard output is left in $work/out.
+expect() {
+    local status="$1" pattern="$2"
+    shift 3
+    local actual=0
+    "$phoney" "$@" >"$work/out" 2>"$work/err" || actual=$?
+    if [ "$actual" != "$status" ]; then
+        fail "phoney $* exited $actual, expected $status; stderr: $(head -c 400 "$work/err")"
+    elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$work/err"; then
+        fail "phoney $* wrote no /$pattern/ on stderr: $(head -c 400 "$work/err")"
+    fi
+    if grep -q 'Swift runtime failure\|Fatal error\|Backtrace' "$work/err"; then
+        fail "phoney $* crashed: $(head -c 400 "$work/err")"
+    fi
+}
+
+echo '{"name": "{{name}}", "n": "{{random_int:min=1,max=3,unique=true}}"}' >"$work/t.json"
+echo '{"name": "{{name}}"}' >"$work/plain.json"
+
+# Record indices are 64-bit: offsets and counts near the top are refused or work, never trap.
+expect 0 '' -- generate "$work/plain.json" --seed 1 --count 1 --offset 18446744073709551614
+python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == 1' "$work/out" || fail "offset 2^64-2: not one record"
+expect 64 'below 2\^64' -- generate "$work/plain.json" --seed 1 --count 2 --offset 18446744073709551615
+expect 64 'below 2\^64' -- generate "$work/plain.json" --count 18446744073709551615 --offset 1
+expect 1 'unique records 2 to 5 need 6' -- generate "$work/t.json" --seed 1 --count 4 --offset 2
+expect 1 'unique record 18446744073709551614 needs' -- generate "$work/t.json" --seed 1 --offset 18446744073709551614
+
+# A negative seed is the same 64-bit seed as the HTTP API's.
+expect 0 '' -- generate "$work/plain.json" --seed=-5 --count 3 --format ndjson
+cp "$work/out" "$work/negative"
+expect 0 '' -- generate "$work/plain.json" --seed 18446744073709551611 --count 3 --format ndjson
+cmp -s "$work/out" "$work/negative" || fail "--seed=-5 and --seed 2^64-5 differ"
+
+# Files as editors save them: a UTF-8 byte order mark; a repeated key takes its last value, as in Python.
+printf '\xef\xbb\xbf{"a": "{{name}}", "a": "{{pybool}}"}' >"$work/bom.json"
+expect 0 '' -- generate "$work/bom.json" --seed 1 --count 2
+python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); assert all(list(r) == ["a"] and isinstance(r["a"], bool) for r in d), d' \
+    "$work/out" || fail "BOM or repeated key: $(cat "$work/out")"
+
+# A template that cannot be read is an error of its own (status 1), not a usage message.
+expect 1 '^error: cannot read template' -- generate "$work/missing.json"
+printf '{"a": "\xff"}' >"$work/latin1.json"
+expect 1 'is not UTF-8' -- generate "$work/latin1.json"
+expect 1 "did you mean" -- generate <(echo '{"a": "{{emial}}"}')
+expect 64 '' -- generate "$work/plain.json" --format xml
+
+# A backslash before a live placeholder: two backslashes before `{{` are one.
+printf '%s' '{"p": "C:\\Users\\\\{{user_name}}", "q": "\\{{x}}"}' >"$work/backslash.json"
+expect 0 '' -- generate "$work/backslash.json" --seed 1
+python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["p"].startswith("C:\\Users\\") and "{{" not in r["p"] and len(r["p"]) > len("C:\\Users\\"), r
+assert r["q"] == "{{x}}", r' "$work/out" || fail "backslash escapes: $(cat "$work/out")"
+
+if [ "$failures" -gt 0 ]; then
+    echo "cli-check: $failures failed" >&2
+    exit 1
+fi
+echo "cli-check: all passed"
