@@ -160,6 +160,44 @@ struct TemplateParserTests {
         #expect(literalOnly.map(\.kind) == [.noPlaceholders])
     }
 
+    /// Before `{{`, two backslashes are one and an odd one left makes the braces literal, so a Windows path can
+    /// end in a placeholder; other backslashes are kept.
+    @Test func backslashesBeforeBraces() throws {
+        let name = Placeholder(rawName: "name", name: "name", isArray: false, arguments: [], offset: 2)
+        #expect(try TemplateSegment.parse(#"\\{{name}}"#) == [.text(#"\"#), .placeholder(name)])
+        #expect(try TemplateSegment.parse(#"\\\{{name}}"#) == [.text(#"\{{name}}"#)])
+        #expect(try TemplateSegment.parse(#"a\\b\\ \{"#) == [.text(#"a\\b\\ \{"#)])
+        let records = try EngineTest.records(#"{"p":"C:\\Users\\\\{{user_name}}"}"#, count: 5)
+        for record in records {
+            let path = try #require(record["p"]?.stringValue)
+            #expect(path.hasPrefix(#"C:\Users\"#) && !path.contains("{{") && path.count > #"C:\Users\"#.count)
+        }
+    }
+
+    /// A key written twice keeps its first place and takes its last value, as Python's `json` reads it.
+    @Test func repeatedKeysTakeTheLastValue() throws {
+        let small = try JSONValue.parse(#"{"a":1,"b":2,"a":3}"#)
+        #expect(small == .object([("a", .number("3")), ("b", .number("2"))]))
+        let keys = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let large = try JSONValue.parse("{\(keys),\"k3\":\"x\",\"k39\":null,\"new\":true}")
+        guard case .object(let members) = large else { Issue.record("not an object"); return }
+        #expect(members.count == 41)
+        #expect(members[3].key == "k3" && members[3].value == .string("x"))
+        #expect(members[39].key == "k39" && members[39].value == .null)
+        #expect(members[40].key == "new")
+        let records = try EngineTest.records(#"{"a":"{{name}}","b":1,"a":"{{pybool}}"}"#, count: 3)
+        for record in records {
+            guard case .object(let fields) = record else { continue }
+            #expect(fields.map(\.key) == ["a", "b"])
+            #expect(fields[0].value == .bool(true) || fields[0].value == .bool(false))
+        }
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        #expect(try JSONValue.parse("\u{FEFF}{\"a\":1}") == .object([("a", .number("1"))]))
+        #expect(throws: TemplateError.self) { try JSONValue.parse("{\"a\":1}\u{FEFF}") }
+    }
+
     @Test func providerQualifiedNames() throws {
         let qualified = try EngineTest.text(#"{"a":"{{person.first_name}}","c":"{{Address.City}}"}"#, count: 20)
         let bare = try EngineTest.text(#"{"a":"{{first_name}}","c":"{{city}}"}"#, count: 20)

@@ -17,7 +17,8 @@ public struct TemplateLimits: Sendable, Hashable {
 }
 
 extension JSONValue {
-    /// Parses one JSON document (RFC 8259), keeping member order and number spelling.
+    /// Parses one JSON document (RFC 8259), keeping member order and number spelling; a key that repeats keeps
+    /// its first place and its last value.
     ///
     /// - Throws: `TemplateError` of kind `parsing_error` with the byte offset, or `limit_exceeded`.
     public static func parse(_ text: String, limits: TemplateLimits = .default) throws(TemplateError) -> JSONValue {
@@ -35,6 +36,9 @@ extension JSONValue {
                 .limitExceeded, "template is \(bytes.count) bytes; the limit is \(limits.maxBytes)")
         }
         var parser = JSONParser(bytes: bytes, limits: limits)
+        // A UTF-8 byte order mark opens the document when an editor on Windows saved it; Python's `json` skips it
+        // for bytes too.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -104,6 +108,9 @@ struct JSONParser {
         try checkDepth(depth)
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Positions of the keys, once an object is too big to search: a repeated key keeps its first place and
+        // takes its last value, as Python's `json` (and so the original Phoney) reads it.
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -117,7 +124,19 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected `:` after a key") }
             position += 1
             skipWhitespace()
-            members.append((key, try parseValue(depth: depth)))
+            let value = try parseValue(depth: depth)
+            if members.count > 16, positions.isEmpty {
+                for (index, member) in members.enumerated() where positions[member.key] == nil {
+                    positions[member.key] = index
+                }
+            }
+            let earlier = positions.isEmpty ? members.firstIndex { $0.key == key } : positions[key]
+            if let earlier {
+                members[earlier].value = value
+            } else {
+                if !positions.isEmpty { positions[key] = members.count }
+                members.append((key, value))
+            }
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): position += 1

@@ -23,7 +23,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value of `key` in an object (the first, when a key repeats).
+    /// The value of `key` in an object (the first, when a key repeats; parsed objects have no repeats).
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value

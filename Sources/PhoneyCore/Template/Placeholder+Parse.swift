@@ -76,9 +76,18 @@ struct PlaceholderReader {
         var literal = String.UnicodeScalarView()
         while position < scalars.count {
             let scalar = scalars[position]
-            if scalar == "\\", at(position + 1) == "{", at(position + 2) == "{" {
-                literal.append(contentsOf: ["{", "{"])
-                position += 3
+            if scalar == "\\" {
+                // Before `{{`, `\\` is one backslash and a lone `\` makes the braces literal: `\{{` is text,
+                // `\\{{x}}` a backslash and then a placeholder. Backslashes anywhere else are plain text.
+                var run = 1
+                while at(position + run) == "\\" { run += 1 }
+                let beforeBraces = at(position + run) == "{" && at(position + run + 1) == "{"
+                literal.append(contentsOf: repeatElement("\\", count: beforeBraces ? run / 2 : run))
+                position += run
+                if beforeBraces, run % 2 == 1 {
+                    literal.append(contentsOf: ["{", "{"])
+                    position += 2
+                }
             } else if scalar == "{", at(position + 1) == "{" {
                 if !literal.isEmpty {
                     segments.append(.text(String(literal)))
