@@ -84,6 +84,25 @@ struct AuthTests {
         }
     }
 
+    /// htpasswd and PHP write bcrypt hashes as `$2y$`; passlib, and so the original, accepts them.
+    @Test(arguments: ["$2y$", "$2a$", "$2b$"])
+    func bcryptHashesOfEveryPrefixLogIn(prefix: String) async throws {
+        let hash = prefix + TestSupport.passwordHash.dropFirst(4)
+        let app = await TestSupport.app(TestSupport.config { $0.passwordHash = hash })
+        try await app.test(.router) { client in
+            for (password, status) in [
+                ("correct%20horse%20battery%20staple", HTTPResponse.Status.ok), ("wrong", .unauthorized),
+            ] {
+                try await client.execute(
+                    uri: "/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "username=api_user&password=\(password)")
+                ) { (response) async throws in
+                    #expect(response.status == status, "\(prefix) \(password)")
+                }
+            }
+        }
+    }
+
     /// A browser's `FormData` and `curl -F` post the form as multipart, which FastAPI's form reads too.
     @Test func multipartFormLogsIn() async throws {
         try await TestSupport.app().test(.router) { client in
@@ -187,6 +206,40 @@ struct AuthTests {
         }
     }
 
+    /// The claims the original Phoney signed: `sub` and `exp`, no `iat`.
+    struct OriginalClaims: JWTPayload {
+        var sub: SubjectClaim
+        var exp: ExpirationClaim?
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    static func signedLikeTheOriginal(expires: Date?) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: .sha256)
+        return try await keys.sign(
+            OriginalClaims(sub: SubjectClaim(value: "api_user"), exp: expires.map { ExpirationClaim(value: $0) }))
+    }
+
+    /// A user who keeps the original's `SECRET_KEY` keeps its tokens: they have no `iat`. Without `exp` a token
+    /// would never expire, so it is refused.
+    @Test func tokensOfTheOriginalWithoutIssuedAtAreAccepted() async throws {
+        let original = try await Self.signedLikeTheOriginal(expires: Date().addingTimeInterval(600))
+        let claims = try JSONValue.parse(
+            String(decoding: try #require(Base64URL.decode(original.split(separator: ".")[1].utf8)), as: UTF8.self))
+        #expect(claims["iat"] == nil)
+        let expired = try await Self.signedLikeTheOriginal(expires: Date().addingTimeInterval(-5))
+        let endless = try await Self.signedLikeTheOriginal(expires: nil)
+        try await TestSupport.app().test(.router) { client in
+            for (token, status) in [
+                (original, HTTPResponse.Status.ok), (expired, .unauthorized), (endless, .unauthorized),
+            ] {
+                let response = try await Self.protected(client, [.authorization: "Bearer \(token)"])
+                #expect(response.status == status)
+            }
+        }
+    }
+
     @Test func apiKeyIsAcceptedOnlyWhenConfiguredAndEqual() async throws {
         try await TestSupport.app().test(.router) { client in
             #expect(try await Self.protected(client, [.xAPIKey: TestSupport.apiKey]).status == .ok)
@@ -250,6 +303,20 @@ struct AuthTests {
                 body: ByteBuffer(string: #"{"generator":"x"}"#)
             ) { (response) async throws in
                 #expect(response.status == .unprocessableContent)
+            }
+            // Too few distinct values: the error names the generator, not the one-field template behind it.
+            try await client.execute(
+                uri: "/api/v1/generate", method: .post, headers: TestSupport.bearer(token),
+                body: ByteBuffer(string: #"{"provider":"python","generator":"pybool","count":10,"unique":true}"#)
+            ) { (response) async throws in
+                #expect(response.status == .unprocessableContent)
+                let error = try #require(try TestSupport.json(response)["detail"]?["errors"]?.arrayValue?.first)
+                #expect(error["generator"] == .string("pybool"))
+                #expect(error["field"] == .string("template"))
+                #expect(error["pointer"] == .string(""))
+                #expect(
+                    error["message"]
+                        == .string("`pybool` has only 2 distinct values, but unique records 0 to 9 need 10"))
             }
         }
     }

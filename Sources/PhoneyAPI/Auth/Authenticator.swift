@@ -1,7 +1,6 @@
 import Dispatch
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
 import HummingbirdCore
 
 /// Decides who a request is: a valid bearer token, or the API key when one is configured.
@@ -46,7 +45,7 @@ package struct Authenticator: Sendable {
         if hash.isEmpty { return false }
         let passwordMatches = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             DispatchQueue.global().async {
-                continuation.resume(returning: Bcrypt.verify(password, hash: hash))
+                continuation.resume(returning: PasswordHashing.verify(password, hash: hash))
             }
         }
         return ConstantTime.equals(username, self.username) && passwordMatches

@@ -10,7 +10,11 @@ package enum PasswordHashing {
     }
 
     /// Whether `password` matches `hash`.
+    ///
+    /// `$2y$` (htpasswd's and PHP's prefix) is the same algorithm as `$2b$`; the bcrypt library knows only `$2a$` and
+    /// `$2b$`, so it is read as `$2b$`.
     package static func verify(_ password: String, hash: String) -> Bool {
-        Bcrypt.verify(password, hash: hash)
+        let known = hash.hasPrefix("$2y$") ? "$2b$" + hash.dropFirst(4) : hash
+        return Bcrypt.verify(password, hash: known)
     }
 }

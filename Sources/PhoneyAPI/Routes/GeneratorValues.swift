@@ -58,6 +58,9 @@ extension APIService {
         do {
             bytes = try Executor.render(plan, Executor.Run(seed: seed, count: UInt64(count), threads: 1))
         } catch {
+            // The one-field template is ours: the error names the generator, not the internal field.
+            var error = error
+            error.pointer = ""
             throw APIError.templateFailure([error])
         }
         var limits = TemplateLimits.default

@@ -184,7 +184,7 @@ extension Compiler {
             }
             uniqueDomains.append(compiled.uniqueDomain)
             uniqueStrides.append(UInt64(max(maxCount, 1)))
-            uniqueFields.append((path, pointer))
+            uniqueFields.append((path, pointer, spec.name))
             slot = UInt32(uniqueDomains.count - 1)
         }
         return Resolved(

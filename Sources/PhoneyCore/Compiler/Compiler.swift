@@ -17,7 +17,7 @@ package struct Compiler {
     var arrays: [ArrayShape] = []
     var uniqueDomains: [UInt64] = []
     var uniqueStrides: [UInt64] = []
-    var uniqueFields: [(path: String, pointer: String)] = []
+    var uniqueFields: [(path: String, pointer: String, generator: String)] = []
     var errors: [TemplateError] = []
     var warnings: [String] = []
     var fields: [Plan.Field] = []

@@ -25,7 +25,7 @@ public final class Plan: Sendable {
     /// How many values each unique slot draws per record (the largest array count, or 1).
     package let uniqueStrides: [UInt64]
     /// Dotted path and JSON pointer of the field in each unique slot, for errors.
-    package let uniqueFields: [(path: String, pointer: String)]
+    package let uniqueFields: [(path: String, pointer: String, generator: String)]
     public let format: OutputFormat
     /// The fields that hold placeholders.
     public let fields: [Field]
@@ -39,7 +39,8 @@ public final class Plan: Sendable {
 
     package init(
         ops: [Op], literals: [UInt8], generators: [CompiledGenerator], arrays: [ArrayShape],
-        uniqueDomains: [UInt64], uniqueStrides: [UInt64], uniqueFields: [(path: String, pointer: String)],
+        uniqueDomains: [UInt64], uniqueStrides: [UInt64],
+        uniqueFields: [(path: String, pointer: String, generator: String)],
         format: OutputFormat, fields: [Field], columns: [String], warnings: [String], estimatedRecordBytes: Int
     ) {
         self.ops = ops
@@ -84,17 +85,22 @@ public final class Plan: Sendable {
     ///
     /// - Throws: `TemplateError` of kind `unique_domain_too_small` naming the field and the domain size.
     public func checkUnique(offset: UInt64, count: UInt64) throws(TemplateError) {
+        guard count > 0 else { return }
         let (end, overflow) = offset.addingReportingOverflow(count)
         for slot in uniqueDomains.indices {
             let (needed, tooMany) = end.multipliedReportingOverflow(by: uniqueStrides[slot])
             if overflow || tooMany || needed > uniqueDomains[slot] {
                 let values = uniqueStrides[slot] > 1 ? " (\(uniqueStrides[slot]) values per record)" : ""
                 let need = overflow || tooMany ? "more" : "\(needed)"
+                let records =
+                    overflow
+                    ? "the unique records from \(offset) on need"
+                    : count == 1 ? "unique record \(offset) needs" : "unique records \(offset) to \(end - 1) need"
                 throw TemplateError(
                     .uniqueDomainTooSmall,
-                    "unique field `\(uniqueFields[slot].path)` has only \(uniqueDomains[slot]) distinct values, "
-                        + "but records \(offset)..<\(offset &+ count) need \(need)\(values)",
-                    pointer: uniqueFields[slot].pointer)
+                    "`\(uniqueFields[slot].generator)` has only \(uniqueDomains[slot]) distinct values, but \(records) "
+                        + "\(need)\(values)",
+                    pointer: uniqueFields[slot].pointer, generator: uniqueFields[slot].generator)
             }
         }
     }
