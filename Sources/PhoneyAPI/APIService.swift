@@ -48,7 +48,8 @@ package final class APIService: Sendable {
 
     /// The request body, at most `MAX_BODY_BYTES`.
     ///
-    /// - Throws: `APIError` 413 when the body is larger (checked against `Content-Length` first).
+    /// - Throws: `APIError` 413 when the body is larger (checked against `Content-Length` first), 400 when the
+    ///   client's framing of it is broken (a bad chunk size, a connection closed mid-body).
     package func readBody(_ request: Request) async throws -> ByteBuffer {
         let limit = config.maxBodyBytes
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
@@ -58,6 +59,10 @@ package final class APIService: Sendable {
             return try await request.body.collect(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw APIError.bodyTooLarge(limit)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw APIError(.badRequest, "Malformed request body: \(error)")
         }
     }
 

@@ -65,6 +65,47 @@ struct FakeRouteTests {
         }
     }
 
+    /// Path parameters are percent-decoded as FastAPI decodes them; `+` stays itself in a path.
+    @Test func percentEncodedPathParametersAreDecoded() async throws {
+        try await TestSupport.app().test(.router) { client in
+            for (uri, generator) in [
+                ("/fake/e%6Dail?seed=3", "email"), ("/api/v1/fake/first%5Fname?seed=3", "first_name"),
+                ("/api/v1/provider/per%73on/last%5fname?seed=3", "last_name"),
+            ] {
+                try await client.execute(uri: uri, method: .get) { (response) async throws in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(try TestSupport.json(response)["generator"] == .string(generator), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/provider/per%73on", method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(try TestSupport.json(response)["provider"] == .string("person"))
+            }
+            for uri in ["/fake/e+mail", "/fake/e%ZZmail", "/fake/%FF"] {
+                try await client.execute(uri: uri, method: .get) { (response) async throws in
+                    #expect(response.status == .notFound, "\(uri)")
+                }
+            }
+        }
+    }
+
+    /// The query as Starlette reads it: a repeated name keeps its last value, `+` is a space and names decode too.
+    @Test func queryParametersAreReadAsStarletteReadsThem() async throws {
+        try await TestSupport.app().test(.router) { client in
+            try await client.execute(uri: "/fake/email?count=2&count=3&seed=1+", method: .get) {
+                (response) async throws in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let json = try TestSupport.json(response)
+                #expect(json["data"]?.arrayValue?.count == 3)
+                #expect(json["seed"] == .number("1"))
+            }
+            try await client.execute(uri: "/fake/city?loc%61le=fr%5FFR&seed=2", method: .get) {
+                (response) async throws in
+                #expect(try TestSupport.json(response)["locale"] == .string("fr_FR"))
+            }
+        }
+    }
+
     @Test func unknownGeneratorIs404WithSuggestionsNeverAFuzzyMatch() async throws {
         try await TestSupport.app().test(.router) { client in
             try await client.execute(uri: "/fake/em", method: .get) { (response) async throws in

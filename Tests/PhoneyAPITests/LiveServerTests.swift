@@ -12,7 +12,10 @@ import Testing
 #endif
 
 /// The real server (`PhoneyServer.makeApplication`, as `phoney serve` runs it) on a loopback port.
-struct LiveServerTests {
+///
+/// Serialized: the raw-socket tests block a thread of the cooperative pool in `recv`, and two of them at once on a
+/// 2-core machine would leave the server no thread to answer them with.
+@Suite(.serialized) struct LiveServerTests {
     static func server() async -> some ApplicationProtocol {
         var logger = Logger(label: "live")
         logger.logLevel = .critical
@@ -56,6 +59,24 @@ struct LiveServerTests {
             try large.send(Self.expectingHead(length: 4 << 20))
             let refused = try large.receive(until: "\r\n\r\n")
             #expect(refused.hasPrefix("HTTP/1.1 413"), "\(refused)")
+        }
+    }
+
+    /// A chunked body whose framing is broken is the client's fault: 400 saying so, never a 500.
+    @Test func malformedChunkedBodyIs400() async throws {
+        try await Self.server().test(.live) { client in
+            let port = try #require(client.port)
+            for path in ["/template", "/api/v1/template/validate", "/token"] {
+                let connection = try RawConnection(port: port)
+                defer { connection.close() }
+                try connection.send(
+                    "POST \(path) HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                        + "Content-Type: application/json\r\n\r\nZZ\r\n")
+                let response = try connection.receive(until: "\"}")
+                #expect(response.hasPrefix("HTTP/1.1 400"), "\(path): \(response)")
+                #expect(response.contains(#"{"detail":"Malformed request body: "#), "\(path): \(response)")
+                #expect(response.lowercased().contains("x-content-type-options: nosniff"), "\(path)")
+            }
         }
     }
 

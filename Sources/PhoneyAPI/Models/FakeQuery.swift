@@ -12,10 +12,10 @@ package struct FakeQuery: Sendable {
 
     /// - Throws: `APIError` 422 in FastAPI's shape (`loc: ["query", name]`) for every bad parameter.
     package init(_ uri: URI) throws(APIError) {
-        let query = uri.queryParameters
+        let query = Self.parameters(uri.query ?? "")
         var issues: [RequestIssue] = []
         count = 1
-        if let text = query["count"].map(String.init) {
+        if let text = query["count"] {
             // As FastAPI reads an integer from a string (` 5 `, `+5`, `5.0`, `1_0`); too long is over the limit.
             if let digits = RequestFields.integerText(spelled: text) {
                 let value = Int(digits) ?? (digits.hasPrefix("-") ? .min : .max)
@@ -40,8 +40,8 @@ package struct FakeQuery: Sendable {
                         input: .string(text)))
             }
         }
-        locale = query["locale"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        if let text = query["seed"].map(String.init), !text.isEmpty {
+        locale = query["locale"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = query["seed"], !text.isEmpty {
             let digits = RequestFields.integerText(spelled: text)
             if let digits, let signed = Int64(digits) {
                 seed = UInt64(bitPattern: signed)
@@ -63,5 +63,18 @@ package struct FakeQuery: Sendable {
             seedText = String(seed)
         }
         if !issues.isEmpty { throw APIError.requestValidation(issues) }
+    }
+
+    /// The query's parameters as Starlette reads them: names and values percent-decoded with `+` as a space, and a
+    /// name given twice keeps its last value. A pair that does not decode is taken as written.
+    static func parameters(_ query: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = FormBody.decode(parts[0]) ?? String(parts[0])
+            let value = parts.count > 1 ? FormBody.decode(parts[1]) ?? String(parts[1]) : ""
+            parameters[name] = value
+        }
+        return parameters
     }
 }

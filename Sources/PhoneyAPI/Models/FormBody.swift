@@ -13,12 +13,15 @@ package enum FormBody {
     }
 
     /// Percent-decodes one component; nil when an escape is malformed or the bytes are not UTF-8.
-    static func decode(_ component: Substring) -> String? {
+    ///
+    /// - Parameters:
+    ///   - plusIsSpace: true in forms and queries; false in a path, where `+` is itself.
+    static func decode(_ component: Substring, plusIsSpace: Bool = true) -> String? {
         var bytes: [UInt8] = []
         var iterator = component.utf8.makeIterator()
         while let byte = iterator.next() {
             switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "+") where plusIsSpace: bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
                     return nil

@@ -9,7 +9,7 @@ enum GeneratorRoutes {
         for prefix in ["", "/api/v1"] {
             router.get("\(prefix)/fake/{generator}") { request, context -> Response in
                 let query = try FakeQuery(request.uri)
-                let spec = try api.resolveGenerator(context.parameters.get("generator") ?? "")
+                let spec = try api.resolveGenerator(context.parameters.decoded("generator"))
                 let (values, locale) = try api.generatorValues(
                     spec.name, count: query.count, locale: query.locale, seed: query.seed)
                 return Response.json(
@@ -31,14 +31,14 @@ enum GeneratorRoutes {
         }
 
         router.get("/api/v1/provider/{provider}") { _, context -> Response in
-            let provider = try CatalogDocuments.resolveProvider(context.parameters.get("provider") ?? "")
+            let provider = try CatalogDocuments.resolveProvider(context.parameters.decoded("provider"))
             return Response.json(CatalogDocuments.provider(provider))
         }
 
         router.get("/api/v1/provider/{provider}/{generator}") { request, context -> Response in
             let query = try FakeQuery(request.uri)
-            let provider = try CatalogDocuments.resolveProvider(context.parameters.get("provider") ?? "")
-            let written = context.parameters.get("generator") ?? ""
+            let provider = try CatalogDocuments.resolveProvider(context.parameters.decoded("provider"))
+            let written = context.parameters.decoded("generator")
             let spec = try api.resolveGenerator(provider: provider, written)
             let (values, locale) = try api.generatorValues(
                 spec.name, count: query.count, locale: query.locale, seed: query.seed)
@@ -95,5 +95,15 @@ extension APIService {
                 extra: [("suggestions", .strings(["\(spec.provider)/\(spec.name)"]))])
         }
         return spec
+    }
+}
+
+extension Parameters {
+    /// A path parameter percent-decoded, as FastAPI hands it to a route (`/fake/e%6Dail` is `email`); the text
+    /// as written when it does not decode to UTF-8.
+    func decoded(_ name: String) -> String {
+        guard let raw = self.get(name) else { return "" }
+        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
+        return FormBody.decode(raw[...], plusIsSpace: false) ?? raw
     }
 }
