@@ -17,7 +17,8 @@ package struct GatewayResponse {
     ///
     /// Text bodies (JSON, NDJSON, CSV, HTML, any `text/*`) that are valid UTF-8 go as a JSON string; anything else
     /// as base64 with `isBase64Encoded: true`. Payload 2.0 joins repeated headers with commas and puts
-    /// `Set-Cookie` values in `cookies`; payload 1.0 gives every header in `multiValueHeaders`.
+    /// `Set-Cookie` values in `cookies`; payload 1.0 gives every header in `multiValueHeaders`, and its last value in
+    /// `headers`.
     package func encoded(for version: GatewayRequest.Version) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(body.count + body.count / 8 + 512)
@@ -53,6 +54,16 @@ package struct GatewayResponse {
                 out.append(UInt8(ascii: "]"))
             }
         case .v1:
+            // `headers` too, with each name's last value: an ALB target group without multi-value headers reads only
+            // `headers`, and API Gateway's REST API drops a pair that `multiValueHeaders` also holds.
+            out.append(contentsOf: #","headers":{"#.utf8)
+            for (index, name) in names.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.appendQuoted(name.canonicalName, to: &out)
+                out.append(UInt8(ascii: ":"))
+                JSONValue.appendQuoted(headers[values: name].last ?? "", to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
             out.append(contentsOf: #","multiValueHeaders":{"#.utf8)
             for (index, name) in names.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }

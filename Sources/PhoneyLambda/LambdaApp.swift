@@ -86,7 +86,7 @@ package final class LambdaApp: Sendable {
         let head = HTTPRequest(method: method, scheme: "https", authority: authority, path: path, headerFields: fields)
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: gateway.body)))
         let transport = TransportLimits(
-            name: "Lambda", responseBytes: Self.responseLimit - 2048, encodingPerMille: 1250,
+            name: "Lambda", responseBytes: Self.responseLimit - 4096, encodingPerMille: 1250,
             deadline: deadline(invocation.deadlineMilliseconds, now: started))
         let context = LambdaRequestContext(
             source: LambdaContextSource(logger: logger, sourceIP: gateway.sourceIP, transport: transport))

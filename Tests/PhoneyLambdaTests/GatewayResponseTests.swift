@@ -34,6 +34,9 @@ struct GatewayResponseTests {
         let json = try document(GatewayResponse(status: 200, headers: headers, body: Array("a,b\r\n".utf8)), .v1)
         #expect(json["multiValueHeaders"]?["set-cookie"] == .array([.string("a=1"), .string("b=2")]))
         #expect(json["multiValueHeaders"]?["content-type"] == .array([.string("text/csv")]))
+        // An ALB target group without multi-value headers reads only `headers`: each name's last value.
+        #expect(json["headers"]?["content-type"] == .string("text/csv"))
+        #expect(json["headers"]?["set-cookie"] == .string("b=2"))
         #expect(json["body"] == .string("a,b\r\n"))
     }
 

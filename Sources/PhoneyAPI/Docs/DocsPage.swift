@@ -62,6 +62,8 @@ enum DocsPage {
           for (const child of children) node.append(child);
           return node;
         }
+        // Where the API is mounted: "" on a server, "/prod" behind an API Gateway stage; the page is at base + "/docs".
+        const base = location.pathname.replace(/\/docs\/?$/, "");
         function resolve(spec, schema) {
           while (schema && schema.$ref) schema = schema.$ref.split("/").slice(1).reduce((o, k) => o[k], spec);
           return schema || {};
@@ -104,7 +106,7 @@ enum DocsPage {
           const output = el("pre", {hidden: ""});
           const send = el("button", {}, "Send");
           send.onclick = async () => {
-            let url = path;
+            let url = base + path;
             const query = new URLSearchParams();
             for (const [name, {input, where}] of Object.entries(inputs)) {
               if (where === "path") url = url.replace("{" + name + "}", encodeURIComponent(input.value));
@@ -135,7 +137,7 @@ enum DocsPage {
           if (secured) summary.append(el("span", {class: "lock", title: "needs a bearer token or X-API-Key"}, "locked"));
           return el("details", {}, summary, box);
         }
-        fetch("/openapi.json").then(r => r.json()).then(spec => {
+        fetch(base + "/openapi.json").then(r => r.json()).then(spec => {
           document.getElementById("subtitle").textContent = spec.info.description + " (version " + spec.info.version + ")";
           const groups = {};
           for (const [path, item] of Object.entries(spec.paths))
