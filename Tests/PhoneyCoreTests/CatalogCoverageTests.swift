@@ -4,7 +4,8 @@ import Testing
 
 /// Phoney covers Faker 22.7's en_US data generators by name, with Faker's provider names.
 struct CatalogCoverageTests {
-    /// The data generators of Faker 22.7 with the en_US locale (files, binary blobs and Python objects excluded).
+    /// The data generators of Faker 22.7 with the en_US locale (files, binary blobs and Python objects excluded),
+    /// and the pattern and list methods of its base provider (`bothify`, `random_elements`, …).
     static let fakerNames: [String] = """
         aba address administrative_unit am_pm android_platform_token ascii_company_email ascii_email
         ascii_free_email ascii_safe_email bank_country basic_phone_number bban boolean bs building_number
@@ -35,11 +36,12 @@ struct CatalogCoverageTests {
         suffix_male suffix_nonbinary swift swift11 swift8 text texts time timezone tld unix_device unix_partition
         unix_time upc_a upc_e uri uri_extension uri_path url user_agent user_name uuid4 vin windows_platform_token
         word words year zipcode zipcode_in_state zipcode_plus4
+        bothify hexify lexify numerify random_choices random_elements random_sample
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     @Test func listIsDistinct() {
         #expect(Set(Self.fakerNames).count == Self.fakerNames.count)
-        #expect(Self.fakerNames.count == 239)
+        #expect(Self.fakerNames.count == 246)
     }
 
     static func spec(_ name: String) -> GeneratorSpec? {

@@ -126,6 +126,77 @@ struct MiscGeneratorTests {
         return values.count == 3 && values.allSatisfy({ (0...255).contains($0) }) ? values : nil
     }
 
+    /// Faker's `numerify` markers: `#` 0-9, `%` 1-9, `!` 0-9 or nothing, `@` 1-9 or nothing; other text as written.
+    @Test func numerifyMarkers() throws {
+        let values = try Self.strings("{{numerify:text=N-#%!@}}", count: 2000)
+        var lengths: Set<Int> = []
+        for value in values {
+            #expect(value.hasPrefix("N-"))
+            let digits = Array(value.utf8.dropFirst(2))
+            #expect(digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, "\(value)")
+            #expect((2...4).contains(digits.count), "\(value)")
+            #expect(digits.count < 2 || digits[1] != 0x30, "`%` wrote 0: \(value)")
+            lengths.insert(digits.count)
+        }
+        #expect(lengths == [2, 3, 4])
+        #expect(try Self.strings("{{numerify}}", count: 50).allSatisfy { $0.count == 3 && Int($0) != nil })
+    }
+
+    @Test func lexifyBothifyHexify() throws {
+        let lexified = try Self.strings("{{lexify:text=??-?,letters=XYZ}}", count: 500)
+        #expect(lexified.allSatisfy { $0.count == 4 && $0.replacing("-", with: "").allSatisfy("XYZ".contains) })
+        #expect(Set(lexified.flatMap { Array($0) }) == ["X", "Y", "Z", "-"])
+        let both = try Self.strings("{{bothify:text=AB-##??}}", count: 500)
+        for value in both {
+            let characters = Array(value)
+            #expect(characters.count == 7 && value.hasPrefix("AB-"), "\(value)")
+            #expect(characters[3...4].allSatisfy(\.isNumber) && characters[5...6].allSatisfy(\.isLetter), "\(value)")
+        }
+        #expect(try Self.strings("{{bothify}}", count: 20).allSatisfy { $0.count == 5 })
+        #expect(try Self.strings("{{hexify}}", count: 200).allSatisfy { $0.count == 4 && Self.isLowerHex($0) })
+        let upper = try Self.strings("{{hexify:text=0x^^,upper=true}}", count: 200)
+        #expect(upper.allSatisfy { $0.hasPrefix("0x") && $0.dropFirst(2).allSatisfy("0123456789ABCDEF".contains) })
+        // Quotes in the pattern or the letters are escaped.
+        let quoted = try Self.strings(#"{{lexify:text='\"?\"',letters=Q}}"#, count: 3)
+        #expect(quoted == Array(repeating: #""Q""#, count: 3))
+        let backslash = try Self.strings(#"{{lexify:text=a?,letters=\\}}"#, count: 3)
+        #expect(backslash == Array(repeating: #"a\"#, count: 3))
+    }
+
+    /// Patterns without `!` or `@` are enumerable: `unique` uses all of them and refuses one more.
+    @Test func patternsAreUniqueWhenEnumerable() throws {
+        let all = try Self.strings("{{bothify:text=?#,letters=ab,unique=true}}", count: 20)
+        #expect(Set(all).count == 20)
+        #expect(throws: TemplateError.self) {
+            try Self.strings("{{bothify:text=?#,letters=ab,unique=true}}", count: 21)
+        }
+        #expect(!Self.compiles("{{numerify:text=#!,unique=true}}"))
+    }
+
+    @Test func randomElementsChoicesAndSamples() throws {
+        let elements = try Self.values("{{random_elements:elements=[a,b,c,d]}}", count: 1000).map {
+            try #require($0.arrayValue)
+        }
+        #expect(Set(elements.map(\.count)) == [1, 2, 3, 4])
+        #expect(elements.joined().allSatisfy { ["a", "b", "c", "d"].map(JSONValue.string).contains($0) })
+        let repeated = try Self.values("{{random_choices:elements=[1,2],length=6}}", count: 200).map {
+            try #require($0.arrayValue)
+        }
+        #expect(repeated.allSatisfy { $0.count == 6 && $0.allSatisfy { $0 == .number("1") || $0 == .number("2") } })
+        #expect(repeated.contains { Set($0.map(\.serialized)).count < $0.count })
+        for name in ["random_sample", "random_elements"] {
+            let unique = name == "random_elements" ? ",unique=true" : ""
+            let samples = try Self.values("{{\(name):elements=[a,b,c,d,e],length=5\(unique)}}", count: 300)
+                .map { try #require($0.arrayValue) }
+            #expect(samples.allSatisfy { $0.count == 5 && Set($0.map(\.serialized)).count == 5 }, "\(name)")
+            #expect(Set(samples.map { $0.map(\.serialized).joined() }).count > 50, "\(name) always in one order")
+            #expect(!Self.compiles("{{\(name):elements=[a,b],length=3\(unique)}}"))
+        }
+        let weighted = try Self.values("{{random_choices:elements=[x,y],weights=[1,0],length=4}}", count: 50)
+        #expect(weighted.allSatisfy { $0 == .array(Array(repeating: .string("x"), count: 4)) })
+        #expect(!Self.compiles("{{random_sample:elements=[x,y],weights=[1,2]}}"))
+    }
+
     @Test func colors() throws {
         let names = Set(LocaleData.enUS.colorNames.allText(0))
         #expect(try Self.strings("{{color_name}}").allSatisfy(names.contains))

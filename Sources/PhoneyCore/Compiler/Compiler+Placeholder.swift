@@ -122,7 +122,8 @@ extension Compiler {
         var maxCount: UInt32 = 1
         for argument in placeholder.arguments {
             switch argument.key {
-            case "unique":
+            // A generator with a `unique` of its own (Faker's `random_elements`) reads it; elsewhere it is Phoney's.
+            case "unique" where !spec.parameters.contains { $0.name == "unique" }:
                 switch argument.value.text?.lowercased() {
                 case "true", "1", "yes": unique = true
                 case "false", "0", "no": unique = options.uniqueAll

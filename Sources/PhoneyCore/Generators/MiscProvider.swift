@@ -3,7 +3,7 @@
 enum MiscProvider {
     static let generators: [GeneratorSpec] =
         [uuid4, hash("md5", bytes: 16), hash("sha1", bytes: 20), hash("sha256", bytes: 32), password, randomElement]
-        + colorGenerators + profileGenerators
+        + colorGenerators + profileGenerators + patternGenerators
 
     /// Writes an RFC 4122 version 4 UUID from 128 bits, forcing the version nibble to 4 and the variant to `10`.
     static func writeUUID(high: UInt64, low: UInt64, _ out: inout ByteWriter) {
