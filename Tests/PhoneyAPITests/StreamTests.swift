@@ -68,6 +68,32 @@ struct StreamTests {
         }
     }
 
+    /// `Accept` is negotiated by `q`: JSON preferred to NDJSON is the envelope; NDJSON or CSV preferred is a stream.
+    @Test(
+        arguments: [
+            ("application/json, application/x-ndjson;q=0.5", nil),
+            ("application/x-ndjson;q=0.9, application/json;q=0.8", "application/x-ndjson"),
+            ("text/csv;q=0, application/json", nil),
+            ("text/html, text/csv", "text/csv"),
+            ("*/*", nil),
+            ("application/x-ndjson", "application/x-ndjson"),
+        ] as [(String, String?)])
+    func acceptIsNegotiatedByQuality(accept: String, streamed: String?) async throws {
+        try await TestSupport.app().test(.router) { client in
+            let token = try await TestSupport.token(client)
+            let response = try await Self.post(
+                client, token: token, accept: accept, body: #"{"template":\#(Self.template),"count":3}"#)
+            #expect(response.status == .ok)
+            let type = response.headers[.contentType] ?? ""
+            if let streamed {
+                #expect(type.hasPrefix(streamed), "\(accept): \(type)")
+            } else {
+                #expect(type.hasPrefix("application/json"), "\(accept): \(type)")
+                #expect(try TestSupport.json(response)["generated_count"] == .number("3"))
+            }
+        }
+    }
+
     @Test func countLimits() async throws {
         let app = await TestSupport.app(TestSupport.config { $0.maxStreamCount = 30_000 })
         try await app.test(.router) { client in

@@ -82,10 +82,31 @@ enum TemplateRoutes {
     /// The format to stream in, when the request asks for a stream: by `Accept` (NDJSON or CSV), else by
     /// `"stream": true` with the body's `format`.
     static func streamFormat(_ request: Request, _ bulk: BulkRequest) -> OutputFormat? {
-        if let accept = request.headers[.accept]?.lowercased() {
-            if accept.contains("application/x-ndjson") || accept.contains("application/jsonl") { return .ndjson }
-            if accept.contains("text/csv") { return .csv }
+        if let accept = request.headers[.accept], let preferred = preferredStream(accept: accept) {
+            return preferred
         }
         return bulk.stream ? bulk.format : nil
+    }
+
+    /// NDJSON or CSV when `Accept` prefers one of them to JSON: the type with the highest `q` (1 by default) wins,
+    /// the first listed among equals; wildcards and types with `q=0` ask for nothing.
+    static func preferredStream(accept: String) -> OutputFormat? {
+        var best: (format: OutputFormat?, quality: Double)?
+        for range in accept.lowercased().split(separator: ",") {
+            let parts = range.split(separator: ";").map { $0.trimmed }
+            let format: OutputFormat?
+            switch parts.first ?? "" {
+            case "application/x-ndjson", "application/jsonl", "application/ndjson": format = .ndjson
+            case "text/csv": format = .csv
+            case "application/json": format = nil
+            default: continue
+            }
+            var quality = 1.0
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                quality = Double(parameter.dropFirst(2)) ?? 1
+            }
+            if quality > 0, quality > best?.quality ?? 0 { best = (format, quality) }
+        }
+        return best?.format
     }
 }
