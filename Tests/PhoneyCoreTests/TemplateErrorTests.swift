@@ -110,6 +110,12 @@ struct TemplateErrorTests {
         #expect(error.description.contains("did you mean `name`"))
     }
 
+    /// A name cut short is suggested the names it begins, shortest first, the same as `/fake/em` suggests.
+    @Test func namesThatBeginWithTheWrittenOneComeFirst() throws {
+        let error = try EngineTest.error(#"{"a":"{{em}}"}"#)
+        #expect(Array(error.suggestions.prefix(2)) == ["email", "emoji"], "\(error.suggestions)")
+    }
+
     @Test func pointerEscapingRoundTripsToField() throws {
         let error = try EngineTest.error(#"{"a/b":{"c~d":"{{nope}}"}}"#)
         #expect(error.field == "a/b.c~d")

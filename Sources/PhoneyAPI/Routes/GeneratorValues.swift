@@ -22,17 +22,9 @@ extension APIService {
         throw APIError(.notFound, detail: .string(message), extra: [("suggestions", .strings(suggestions))])
     }
 
-    /// Up to five known names for a name that is not one: names and aliases it begins, nearest first, then the
-    /// catalog's edit-distance suggestions.
+    /// Up to five known names for a name that is not one, as a template's error suggests them.
     static func generatorSuggestions(for name: String) -> [String] {
-        var candidates: [String] = []
-        if name.count >= 2 {
-            candidates = (Catalog.names + Catalog.aliases.keys).filter { $0.hasPrefix(name) }
-                .sorted { ($0.count, $0) < ($1.count, $1) }
-        }
-        candidates += Catalog.suggestions(for: name)
-        var seen: Set<String> = []
-        return Array(candidates.filter { seen.insert($0).inserted }.prefix(5))
+        Catalog.suggestions(for: name)
     }
 
     /// `count` values of one generator, one per record of a one-field template, so value i is the same for any

@@ -67,7 +67,7 @@ public enum Catalog {
         return spec
     }
 
-    /// Up to five known names close to `written`, nearest first.
+    /// Up to five known names close to `written`: names it begins first, then the nearest by edit distance.
     public static func suggestions(for written: String) -> [String] {
         let name = String(written.lowercased().split(separator: ".").last ?? "")
         guard !name.isEmpty else { return [] }
@@ -83,9 +83,15 @@ public enum Catalog {
             }
         }
         scored.sort { ($0.distance, $0.name.count, $0.name) < ($1.distance, $1.name.count, $1.name) }
+        // Names that begin with what was written come first (`em` → `email`, `emoji`), shortest first.
+        var prefixed: [(distance: Int, name: String)] = []
+        if name.count >= 2 {
+            prefixed = candidates.filter { $0.hasPrefix(name) }.sorted { ($0.count, $0) < ($1.count, $1) }
+                .map { (0, $0) }
+        }
         var seen: Set<String> = []
         var result: [String] = []
-        for entry in scored where seen.insert(entry.name).inserted {
+        for entry in prefixed + scored where seen.insert(entry.name).inserted {
             result.append(entry.name)
             if result.count == 5 { break }
         }
