@@ -20,11 +20,14 @@ package struct GatewayRequest: Sendable, Equatable {
     package var headers: [(name: String, value: String)]
     package var body: [UInt8]
     package var sourceIP: String?
+    /// True for an Application Load Balancer's event (payload 1.0 with `requestContext.elb`): its response may be
+    /// at most 1 MB.
+    package var fromLoadBalancer = false
 
     package static func == (lhs: GatewayRequest, rhs: GatewayRequest) -> Bool {
         lhs.version == rhs.version && lhs.method == rhs.method && lhs.path == rhs.path && lhs.query == rhs.query
             && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
-            && lhs.body == rhs.body && lhs.sourceIP == rhs.sourceIP
+            && lhs.body == rhs.body && lhs.sourceIP == rhs.sourceIP && lhs.fromLoadBalancer == rhs.fromLoadBalancer
     }
 
     /// Limits on the event document: a Lambda payload is at most 6 MB, and API Gateway's events are shallow.
@@ -105,10 +108,14 @@ package struct GatewayRequest: Sendable, Equatable {
         } else {
             headers = try headerMap(event["headers"], "headers")
         }
+        // API Gateway hands over the query decoded; an ALB passes it as the client sent it, still encoded.
+        let fromLoadBalancer = event["requestContext"]?["elb"] != nil
         var query = ""
         func add(_ name: String, _ value: String) {
             if !query.isEmpty { query += "&" }
-            query += SigV4Signer.uriEncode(name) + "=" + SigV4Signer.uriEncode(value)
+            query +=
+                fromLoadBalancer
+                ? name + "=" + value : SigV4Signer.uriEncode(name) + "=" + SigV4Signer.uriEncode(value)
         }
         if case .object(let members)? = event["multiValueQueryStringParameters"], !members.isEmpty {
             for (name, values) in members {
@@ -120,10 +127,19 @@ package struct GatewayRequest: Sendable, Equatable {
         } else if case .object(let members)? = event["queryStringParameters"] {
             for (name, value) in members { add(name, try requiredString(value, "queryStringParameters.\(name)")) }
         }
-        return GatewayRequest(
-            version: .v1, method: method, path: path, query: query,
-            headers: headers, body: try body(event),
-            sourceIP: try string(event["requestContext"]?["identity"]?["sourceIp"], "requestContext.identity.sourceIp"))
+        var sourceIP = try string(event["requestContext"]?["identity"]?["sourceIp"], "requestContext.identity.sourceIp")
+        if fromLoadBalancer, sourceIP == nil,
+            let forwarded = headers.last(where: { $0.name.lowercased() == "x-forwarded-for" })?.value
+        {
+            // The load balancer appends the address it saw to `X-Forwarded-For`; earlier entries are the client's say.
+            let last = forwarded.split(separator: ",").last.map { String($0).trimmingWhitespace() } ?? ""
+            sourceIP = last.isEmpty ? nil : last
+        }
+        var request = GatewayRequest(
+            version: .v1, method: method, path: path, query: query, headers: headers, body: try body(event),
+            sourceIP: sourceIP)
+        request.fromLoadBalancer = fromLoadBalancer
+        return request
     }
 
     /// The body, decoded from base64 when `isBase64Encoded` says so.

@@ -17,6 +17,8 @@ import PhoneyCore
 package final class LambdaApp: Sendable {
     /// The largest invocation response Lambda accepts (6 MB, as the Runtime API counts it), less room for error.
     package static let responseLimit = 6_291_456 - 256
+    /// The largest response an Application Load Balancer takes from a Lambda target (1 MB), less room for error.
+    package static let loadBalancerResponseLimit = 1_048_576 - 256
     /// Time kept back from the deadline for encoding and sending the response, by default.
     package static let defaultDeadlineReserveMilliseconds = 100
 
@@ -85,8 +87,10 @@ package final class LambdaApp: Sendable {
         let path = gateway.query.isEmpty ? gateway.path : gateway.path + "?" + gateway.query
         let head = HTTPRequest(method: method, scheme: "https", authority: authority, path: path, headerFields: fields)
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: gateway.body)))
+        let limit = gateway.fromLoadBalancer ? Self.loadBalancerResponseLimit : Self.responseLimit
         let transport = TransportLimits(
-            name: "Lambda", responseBytes: Self.responseLimit - 4096, encodingPerMille: 1250,
+            name: gateway.fromLoadBalancer ? "load-balanced Lambda" : "Lambda", responseBytes: limit - 4096,
+            encodingPerMille: 1250,
             deadline: deadline(invocation.deadlineMilliseconds, now: started))
         let context = LambdaRequestContext(
             source: LambdaContextSource(logger: logger, sourceIP: gateway.sourceIP, transport: transport))
@@ -99,10 +103,10 @@ package final class LambdaApp: Sendable {
             return .failure(type: "Phoney.HandlerError", message: "\(error)")
         }
         var document = response.encoded(for: gateway.version)
-        if document.count > Self.responseLimit {
+        if document.count > limit {
             let error = APIError(
                 .contentTooLarge,
-                "The response is \(document.count) bytes once encoded for API Gateway, over the \(Self.responseLimit)"
+                "The response is \(document.count) bytes once encoded for API Gateway, over the \(limit)"
                     + "-byte limit of a Lambda response. Ask for fewer records per request and page through the "
                     + "rest with `offset` and the same `seed`.")
             do {

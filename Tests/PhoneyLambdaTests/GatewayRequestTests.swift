@@ -69,6 +69,25 @@ struct GatewayRequestTests {
         #expect(request.sourceIP == "198.51.100.7")
     }
 
+    /// An ALB passes the query as the client sent it (still percent-encoded) and the client's address only in
+    /// `X-Forwarded-For`, whose last entry is the one the load balancer saw.
+    @Test func loadBalancerEventKeepsItsEncodedQuery() throws {
+        let request = try parse(
+            """
+            {"requestContext":{"elb":{"targetGroupArn":"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/t/1"}},
+             "httpMethod":"GET","path":"/fake/email",
+             "queryStringParameters":{"count":"%35","seed":"1+","locale":"de%5FDE"},
+             "headers":{"x-forwarded-for":"203.0.113.9, 198.51.100.20","host":"lb.example"},
+             "body":"","isBase64Encoded":false}
+            """)
+        #expect(request.fromLoadBalancer)
+        #expect(request.query == "count=%35&seed=1+&locale=de%5FDE")
+        #expect(request.sourceIP == "198.51.100.20")
+        let rest = try parse(#"{"httpMethod":"GET","path":"/x","queryStringParameters":{"count":"%35"}}"#)
+        #expect(!rest.fromLoadBalancer)
+        #expect(rest.query == "count=%2535")
+    }
+
     @Test func restEventFallsBackToSingleValueMaps() throws {
         let request = try parse(
             """

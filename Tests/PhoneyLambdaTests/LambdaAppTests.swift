@@ -187,6 +187,54 @@ import Testing
         #expect(page["statusCode"] == .number("200"))
     }
 
+    /// An ALB takes at most 1 MB from a Lambda target: past that the request is a 413 that says so, below it the
+    /// query, still percent-encoded as an ALB passes it, is read as the server reads it.
+    @Test func loadBalancerResponsesStayUnderOneMegabyte() async throws {
+        let harness = try await Harness()
+        func event(_ body: String) -> String {
+            JSONValue.object([
+                ("requestContext", .object([("elb", .object([("targetGroupArn", .string("arn:tg"))]))])),
+                ("httpMethod", .string("POST")), ("path", .string("/api/v1/template/generate")),
+                (
+                    "headers",
+                    .object([
+                        ("content-type", .string("application/json")), ("x-api-key", .string(Self.apiKey)),
+                        ("accept", .string("application/x-ndjson")), ("x-forwarded-for", .string("203.0.113.5")),
+                    ])
+                ),
+                ("body", .string(body)), ("isBase64Encoded", .bool(false)),
+            ]).serialized
+        }
+        let template = #"{"t":"{{text:max_nb_chars=1000}}"}"#
+        let big = try await harness.respond(event(#"{"template":\#(template),"count":2000,"seed":1}"#))
+        #expect(big["statusCode"] == .number("413"))
+        let refusal = try Self.body(big)
+        guard case .string(let detail)? = refusal["detail"],
+            case .number(let fitting)? = refusal["max_count_per_request"]
+        else {
+            Issue.record("413 without paging advice: \(refusal)")
+            return
+        }
+        #expect(detail.contains("load-balanced Lambda"), "\(detail)")
+        let page = try await harness.respond(event(#"{"template":\#(template),"count":\#(fitting),"seed":1}"#))
+        #expect(page["statusCode"] == .number("200"))
+        if case .string(let text)? = page["body"] { #expect(text.utf8.count < 1_048_576) }
+        let encoded = try await harness.respond(
+            """
+            {"requestContext":{"elb":{"targetGroupArn":"arn:tg"}},"httpMethod":"GET","path":"/fake/email",
+             "queryStringParameters":{"count":"%35","seed":"1+"},"headers":{"x-forwarded-for":"203.0.113.5"},
+             "body":"","isBase64Encoded":false}
+            """)
+        #expect(encoded["statusCode"] == .number("200"))
+        let values = try Self.body(encoded)
+        guard case .array(let data)? = values["data"] else {
+            Issue.record("no data: \(values)")
+            return
+        }
+        #expect(data.count == 5)
+        #expect(values["seed"] == .number("1"))
+    }
+
     @Test func generationThatWouldOverrunTheDeadlineStopsWith503() async throws {
         let harness = try await Harness()
         let template = #"{"text":"{{sentence}}","name":"{{name}}"}"#
