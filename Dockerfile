@@ -23,10 +23,10 @@ RUN apt-get update \
 WORKDIR /src
 COPY . .
 # The same link as the static route of scripts/package-lambda.sh, code layout included: every function in its own
-# section and the functions that init and requests run placed together (scripts/lambda-text-order.txt), which keeps
+# section and the functions that init and requests run placed together (deploy/lambda/text-order.txt), which keeps
 # the executable's resident pages, and so the function's peak memory, down.
 RUN --mount=type=cache,target=/src/.build \
-    sed 's/^/.text./' scripts/lambda-text-order.txt >/tmp/section-order.txt \
+    sed 's/^/.text./' deploy/lambda/text-order.txt >/tmp/section-order.txt \
     && set -- -c release --product bootstrap -Xswiftc -static-executable \
         -Xswiftc -Xfrontend -Xswiftc -function-sections \
         -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates scripts/lambda-text-order.txt: the functions the Lambda `bootstrap` runs in init and in requests.
+"""Regenerates deploy/lambda/text-order.txt: the functions the Lambda `bootstrap` runs in init and in requests.
 
 scripts/package-lambda.sh lays these functions out together at the start of .text (static route). Scattered over the
 32 MB of .text, the 1.4 MB of code that init and a request run made 15-32 MB of the executable resident, because the
@@ -30,7 +30,7 @@ def main():
     parser.add_argument("--unstripped", default=os.path.join(ROOT, ".build-lambda/lambda-x86_64/bootstrap.unstripped"))
     parser.add_argument("--rie", default=os.environ.get("PHONEY_RIE", os.path.join(ROOT, ".build-tools/aws-lambda-rie-x86_64")))
     parser.add_argument("--invokes", type=int, default=10)
-    parser.add_argument("--output", default=os.path.join(ROOT, "scripts/lambda-text-order.txt"))
+    parser.add_argument("--output", default=os.path.join(ROOT, "deploy/lambda/text-order.txt"))
     args = parser.parse_args()
 
     spec = importlib.util.spec_from_file_location("lambda_bench", os.path.join(ROOT, "scripts/lambda-bench.py"))

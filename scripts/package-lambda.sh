@@ -22,11 +22,17 @@
 # the output path) and exits 3, leaving the stripped binary under the scratch path. The same check guards every route: no zip is ever written for a binary
 # that needs a GLIBC symbol version above 2.34, or a shared libjemalloc that the runtime does not ship.
 #
+# Every route also refuses (no zip written, an earlier one at the output path removed, exit 1) a binary that carries
+# Foundation or FoundationInternationalization (FoundationEssentials is fine) or ICU's data: the symbols of the
+# unstripped binary and the module names and ICU data names left in the stripped one are checked. That is 40 MB of
+# ICU data and code the function never runs. Once zipped, the size is printed against the target of 8 MB.
+#
 # Exit codes: 0 zip written and deployable; 1 build or check failed; 2 usage, or no route for this arch here;
 # 3 built but not deployable on provided.al2023.
 set -euo pipefail
 
 readonly max_glibc="2.34"
+readonly zip_target_bytes=8000000
 trap 'echo "package-lambda: failed at line $LINENO" >&2' ERR
 
 usage() {
@@ -264,7 +270,7 @@ case "$chosen" in
         ;;
     static)
         # Code layout: every function in its own section, and the functions that init and requests run (the list in
-        # scripts/lambda-text-order.txt, about 4,500 of them, 1.4 MB) laid out together. Scattered over the 32 MB of
+        # deploy/lambda/text-order.txt, about 4,500 of them, 1.4 MB) laid out together. Scattered over the 32 MB of
         # .text they made 15-32 MB of the executable resident, because the kernel maps a whole page-cache folio (up to
         # 2 MB) or a 64 kB fault-around window around every page touched. gold orders by input section name
         # (`.text.<symbol>`) and puts the listed sections together at the end of .text; a name it does not find (code
@@ -272,8 +278,8 @@ case "$chosen" in
         # (glibc, jemalloc, part of libswiftCore) stays where it is. Regenerate the list with
         # scripts/lambda-text-order.py. The file's name carries a hash of the list, so a new list changes the link
         # command and SwiftPM relinks.
-        order_hash="$(sha256sum <"$repo/scripts/lambda-text-order.txt" | cut -c1-12)"
-        sed 's/^/.text./' "$repo/scripts/lambda-text-order.txt" >"$stage/section-order-$order_hash.txt"
+        order_hash="$(sha256sum <"$repo/deploy/lambda/text-order.txt" | cut -c1-12)"
+        sed 's/^/.text./' "$repo/deploy/lambda/text-order.txt" >"$stage/section-order-$order_hash.txt"
         # -disable-incremental-llvm-codegen: swiftc keeps an object whose IR hash is unchanged, and the hash does not
         # cover -function-sections, so objects built without it would otherwise be kept as they are.
         swiftpm_build -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -function-sections \
@@ -355,6 +361,31 @@ echo "smoke run:   $smoke"
 echo "unstripped:  $(human "$(stat -c %s "$unstripped")")"
 echo "stripped:    $(human "$(stat -c %s "$binary")")"
 
+# Foundation and ICU. Unstripped: the Swift symbols of the modules and ICU's (renamed swift_u*) C API. Stripped: the
+# module names Swift keeps in its metadata ("\0Foundation\0") and ICU's data package entries (icudt<version>l).
+foundation_found=()
+for module in Foundation FoundationInternationalization; do
+    mangled="\$s${#module}${module}"
+    count="$(grep -c -F " $mangled" <<<"$symbols" || true)"
+    [ "${count:-0}" -eq 0 ] || foundation_found+=("$count $module symbols")
+    count="$(LC_ALL=C grep -c -a -P "\x00${module}\x00" "$binary" || true)"
+    [ "${count:-0}" -eq 0 ] || foundation_found+=("the module name $module in the stripped binary")
+done
+count="$(grep -c -E ' (swift_)?u(cal|col|dat|loc|num|enum|casemap)_[a-zA-Z]+' <<<"$symbols" || true)"
+[ "${count:-0}" -eq 0 ] || foundation_found+=("$count ICU symbols")
+count="$(LC_ALL=C grep -a -o -P 'icudt[0-9]+[lb]' "$binary" | wc -l || true)"
+[ "${count:-0}" -eq 0 ] || foundation_found+=("ICU data ($count icudt entries)")
+if [ "${#foundation_found[@]}" -gt 0 ]; then
+    for found in "${foundation_found[@]}"; do echo "package-lambda: the binary carries $found" >&2; done
+    if [ -e "$output" ]; then
+        rm -f "$output"
+        echo "package-lambda: removed the earlier $output so it cannot be taken for this build" >&2
+    fi
+    die "Foundation or ICU is linked in: find what imports Foundation (not FoundationEssentials) with
+    -Xlinker -Map=FILE (the 'Archive member included' lines name the object that wanted libFoundation.a); no zip written"
+fi
+echo "foundation:  none (no Foundation, FoundationInternationalization or ICU; FoundationEssentials is fine)"
+
 reasons=()
 if [ -n "$glibc" ] && version_above "$glibc" "$max_glibc"; then
     reasons+=("needs GLIBC_$glibc, above the $max_glibc of provided.al2023")
@@ -375,5 +406,11 @@ fi
 ensure_zip_tool
 make_zip
 verify_zip
-echo "zip:         $output, $(human "$(stat -c %s "$output")"), bootstrap at the root, mode 0755"
+zip_bytes="$(stat -c %s "$output")"
+echo "zip:         $output, $(human "$zip_bytes"), bootstrap at the root, mode 0755"
+if [ "$zip_bytes" -le "$zip_target_bytes" ]; then
+    echo "zip target:  within $zip_target_bytes bytes (8 MB), $((zip_target_bytes - zip_bytes)) bytes to spare"
+else
+    echo "zip target:  OVER $zip_target_bytes bytes (8 MB) by $((zip_bytes - zip_target_bytes)) bytes"
+fi
 echo "deployable on provided.al2023 ($arch)"

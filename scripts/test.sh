@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite: system packages and test tools, lint (Swift format, shell scripts, the Dockerfile), a
-# release build of every product, every test (the Lambda tests run the bootstrap under the real AWS Lambda Runtime
-# Interface Emulator and talk to a moto server), schemathesis against the live HTTP server, then the Lambda zip: the
-# static bootstrap packaged as for deployment and run under the emulator.
+# release build of every product, the module graph, every test (the Lambda tests run the bootstrap under the real
+# AWS Lambda Runtime Interface Emulator and talk to a moto server), the command line, the output corpus, memory with
+# huge records, the library example, the regression gates, schemathesis against the live HTTP server, the Lambda zip
+# (the static bootstrap packaged as for deployment and run under the emulator), then the deployment: the release
+# tooling against moto and a local server, the CDK app synthesised and checked (cdk-nag, cfn-lint, checkov), its
+# Terraform twin, and the GitHub workflows.
+#
+# Long fuzzing, sanitizer and soak runs are not here: they run from their own scripts (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 echo "== test tools"
 # botocore (the SigV4 cross-check) and moto (SSM and Secrets Manager on loopback, with boto3); hadolint for the
-# Dockerfile; the Runtime Interface Emulator from the aws-sam-cli wheel.
+# Dockerfile; valgrind for the gates; the Runtime Interface Emulator from the aws-sam-cli wheel.
 if ! python3 -c 'import botocore, boto3, moto.server, flask' >/dev/null 2>&1; then
     python3 -m pip install --quiet botocore boto3 'moto[server]>=5,<6'
 fi
@@ -18,18 +23,30 @@ rie=$(scripts/lambda-rie.sh)
 echo "emulator: $rie"
 
 echo "== lint"
-swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
+swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks Examples
 shellcheck scripts/*.sh .ci/run
 hadolint Dockerfile
 
 echo "== release build"
 swift build -c release
 
+echo "== module graph"
+scripts/check-module-graph.py
+
 echo "== tests"
 PHONEY_RIE="$rie" swift test
 
 echo "== command line"
 scripts/cli-check.sh .build/release/phoney
+
+echo "== output corpus (every generator, locale and format, against fixtures/golden/corpus.sha256)"
+scripts/output-corpus.py .build/release/phoney
+
+echo "== memory with records far larger than a chunk"
+scripts/memory-check.py .build/release/phoney
+
+echo "== the library as a dependency (Examples/RecordsForTests)"
+scripts/check-example.sh .build/release/phoney
 
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh
@@ -48,3 +65,12 @@ if grep -n 'failed at line' "$package_dir/stderr" >&2; then
 fi
 python3 -m zipfile -l "$package_dir/lambda.zip"
 scripts/lambda-bench.sh --starts 2 --invokes 20
+
+echo "== deployment: release tooling (moto, a local server) and the CDK app (synth, cdk-nag, cfn-lint, checkov)"
+scripts/check-release.sh --zip "$package_dir/lambda.zip"
+
+echo "== deployment: the Terraform twin (against the synthesised templates; checkov)"
+scripts/check-terraform.sh --no-synth
+
+echo "== deployment: GitHub workflows (check-jsonschema, zizmor, actionlint)"
+scripts/check-workflows.sh

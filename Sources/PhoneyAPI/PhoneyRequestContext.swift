@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+import PhoneyCore
 
 /// What the Phoney router needs from a transport's request context: the client's address, for rate limiting,
 /// and the transport's own limits on a response.
@@ -13,10 +14,28 @@ package protocol PhoneyRequestContext: RequestContext {
     var peerAddress: String? { get }
     /// Limits the transport puts on one response; none for the HTTP server.
     var transport: TransportLimits { get }
+    /// Where the routes note what a transport logs per request beyond the access log (the template id), when the
+    /// transport writes its own request line; nil for the HTTP server.
+    var notes: RequestNotes? { get }
+    /// Whether `ObserveMiddleware` writes the access-log line; a transport that writes its own (the Lambda, once
+    /// the response is complete) says no.
+    var writesAccessLog: Bool { get }
 }
 
 extension PhoneyRequestContext {
     package var transport: TransportLimits { TransportLimits() }
+    package var notes: RequestNotes? { nil }
+    package var writesAccessLog: Bool { true }
+}
+
+/// What a request's routes found out that its transport logs once the response is done.
+package final class RequestNotes: @unchecked Sendable {
+    /// The `template_id` of the template the request rendered. Set and read on the request's own task only.
+    package var templateID: String?
+    /// The route that answered (`/template`, `/fake/{generator}`), `NotFound` when none did.
+    package var route: String?
+
+    package init() {}
 }
 
 /// What a transport cannot carry: a response larger than a fixed size, or one finished after a deadline.
@@ -32,16 +51,22 @@ package struct TransportLimits: Sendable {
     /// Bytes the transport spends per body byte on average when it encodes a body (JSON string escaping), as a
     /// ratio over 1,000, for the estimate made before generating.
     package var encodingPerMille: Int
-    /// The monotonic time (`monotonicNanoseconds()`) by which the response must be complete.
-    package var deadline: UInt64?
+    /// When the response must be complete.
+    package var deadline: Deadline?
+    /// What the deadline is and what a client can do about a run stopped at it, in the transport's words: the end
+    /// of the 503's message, after "finishing would run past ".
+    package var deadlineAdvice: String
 
     package init(
-        name: String = "HTTP", responseBytes: Int? = nil, encodingPerMille: Int = 1000, deadline: UInt64? = nil
+        name: String = "HTTP", responseBytes: Int? = nil, encodingPerMille: Int = 1000, deadline: Deadline? = nil,
+        deadlineAdvice: String =
+            "the request's time budget. Ask for fewer records per request and page with `offset` (same `seed`)."
     ) {
         self.name = name
         self.responseBytes = responseBytes
         self.encodingPerMille = encodingPerMille
         self.deadline = deadline
+        self.deadlineAdvice = deadlineAdvice
     }
 
     /// Whether every response must be buffered whole (the transport cannot stream).

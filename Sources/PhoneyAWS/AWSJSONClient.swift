@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -7,13 +6,13 @@ import PhoneyCore
 /// A minimal client for one AWS service over the JSON protocol (`POST /` with `X-Amz-Target`), signed with
 /// Signature Version 4.
 ///
-/// It borrows an `HTTPClient` and never shuts it down: the caller's, or `HTTPClient.shared`, which runs on NIO's
-/// singleton event loop group and lives as long as the process (a Lambda function instance).
+/// It borrows an `AWSHTTPClient` and never shuts it down: the caller's, or `AWSHTTPClient.shared`, which runs on
+/// NIO's singleton event loop group and lives as long as the process (a Lambda function instance).
 package struct AWSJSONClient: Sendable {
     package var service: AWSService
     package var endpoint: AWSEndpoint
     package var signer: SigV4Signer
-    package var httpClient: HTTPClient
+    package var httpClient: AWSHTTPClient
     /// Deadline of one call, connection and response body included.
     package var timeout: TimeAmount
     package var logger: Logger
@@ -28,7 +27,7 @@ package struct AWSJSONClient: Sendable {
         endpoint: AWSEndpoint,
         credentials: AWSCredentials,
         region: String,
-        httpClient: HTTPClient,
+        httpClient: AWSHTTPClient = .shared,
         timeout: TimeAmount = .seconds(5),
         logger: Logger = Logger(label: "phoney.aws", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
@@ -55,20 +54,16 @@ package struct AWSJSONClient: Sendable {
     ) async throws(AWSError) -> JSONValue {
         let name = "\(service.signingName):\(operation)"
         let (headers, payload) = signedRequest(operation, body, date: date)
-        var request = HTTPClientRequest(url: endpoint.url)
-        request.method = .POST
-        for header in headers {
-            request.headers.replaceOrAdd(name: header.name, value: header.value)
-        }
-        request.body = .bytes(ByteBuffer(bytes: payload))
+        let request = AWSHTTPRequest(method: .POST, path: endpoint.path, headers: headers, body: payload)
 
         logger.debug("AWS call", metadata: ["operation": "\(name)", "endpoint": "\(endpoint)"])
         let status: Int
         let text: String
         do {
-            let response = try await httpClient.execute(request, timeout: timeout, logger: logger)
-            status = Int(response.status.code)
-            text = String(buffer: try await response.body.collect(upTo: Self.maxResponseBytes))
+            let response = try await httpClient.execute(
+                request, to: endpoint, timeout: timeout, maxBodyBytes: Self.maxResponseBytes)
+            status = response.status
+            text = String(buffer: response.body)
         } catch {
             throw AWSError(
                 .transport, "no response from \(endpoint) (timeout \(timeout.seconds)s): \(error)",

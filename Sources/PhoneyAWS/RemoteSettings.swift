@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Logging
 import NIOCore
 
@@ -24,7 +23,7 @@ package enum RemoteSettings {
     ///
     /// - Parameters:
     ///   - environment: The process environment.
-    ///   - httpClient: The client to send with; `nil` uses `HTTPClient.shared` (only when a source is on).
+    ///   - httpClient: The client to send with; `nil` uses `AWSHTTPClient.shared` (only when a source is on).
     ///   - timeout: Deadline of each AWS call.
     ///   - logger: Receives one line per source with the number of settings, and their names at debug level.
     /// - Returns: The remote settings, not yet merged with the environment.
@@ -32,7 +31,7 @@ package enum RemoteSettings {
     ///   error code of a failed call.
     package static func load(
         environment: [String: String],
-        httpClient: HTTPClient? = nil,
+        httpClient: AWSHTTPClient? = nil,
         timeout: TimeAmount = .seconds(5),
         logger: Logger = Logger(label: "phoney.aws", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws(AWSError) -> [String: String] {
@@ -53,7 +52,7 @@ package enum RemoteSettings {
             : nil
         let credentials = try AWSCredentials.fromEnvironment(environment)
         let region = try AWSEnvironment.region(environment)
-        let httpClient = httpClient ?? HTTPClient.shared
+        let httpClient = httpClient ?? AWSHTTPClient.shared
 
         func client(_ service: AWSService) throws(AWSError) -> AWSJSONClient {
             AWSJSONClient(

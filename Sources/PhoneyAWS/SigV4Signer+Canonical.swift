@@ -1,3 +1,5 @@
+import PhoneyCore
+
 extension SigV4Signer {
     /// The canonical URI: dot segments and empty segments removed (a trailing `/` kept), then each segment
     /// URI-encoded.
@@ -14,7 +16,7 @@ extension SigV4Signer {
         var out = ""
         for segment in segments {
             out += "/"
-            out += uriEncode(segment)
+            out += PercentEncoding.encode(segment)
         }
         if path.hasSuffix("/") { out += "/" }
         return out
@@ -22,7 +24,7 @@ extension SigV4Signer {
 
     /// The canonical query string: names and values URI-encoded, sorted by name then value, joined by `&`.
     package static func canonicalQuery(_ items: [(name: String, value: String)]) -> String {
-        items.map { (name: uriEncode($0.name), value: uriEncode($0.value)) }
+        items.map { (name: PercentEncoding.encode($0.name), value: PercentEncoding.encode($0.value)) }
             .sorted {
                 $0.name != $1.name
                     ? $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
@@ -61,24 +63,5 @@ extension SigV4Signer {
             }
         }
         return out
-    }
-
-    /// RFC 3986 percent-encoding of every byte but the unreserved `A-Z a-z 0-9 - . _ ~`, with upper-case hex.
-    package static func uriEncode(_ text: some StringProtocol) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(Hex.digit(byte >> 4, upperCase: true))
-                out.append(Hex.digit(byte & 0xF, upperCase: true))
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

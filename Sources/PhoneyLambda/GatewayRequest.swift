@@ -1,4 +1,3 @@
-import PhoneyAWS
 import PhoneyCore
 
 /// An HTTP request as API Gateway hands it to a Lambda function: HTTP API (payload format 2.0) or REST API proxy
@@ -41,10 +40,10 @@ package struct GatewayRequest: Sendable, Equatable {
         do {
             document = try JSONValue.parse(event, limits: eventLimits)
         } catch {
-            throw GatewayEventError("the event is not valid JSON: \(error.message)")
+            throw GatewayEventError(.invalidJSON, "the event is not valid JSON: \(error.message)", underlying: error)
         }
         guard case .object = document else {
-            throw GatewayEventError("the event is not a JSON object, so not an API Gateway proxy event")
+            throw GatewayEventError(.notAnEvent, "the event is not a JSON object, so not an API Gateway proxy event")
         }
         if case .object? = document["requestContext"]?["http"] {
             return try v2(document)
@@ -53,6 +52,7 @@ package struct GatewayRequest: Sendable, Equatable {
             return try v1(document)
         }
         throw GatewayEventError(
+            .notAnEvent,
             "the event is not an API Gateway proxy event: it has neither `requestContext.http` (HTTP API, payload "
                 + "format 2.0) nor `httpMethod` (REST API, payload format 1.0)")
     }
@@ -99,7 +99,7 @@ package struct GatewayRequest: Sendable, Equatable {
             headers = []
             for (name, values) in members {
                 guard case .array(let items) = values else {
-                    throw GatewayEventError("`multiValueHeaders.\(name)` must be a list of strings")
+                    throw GatewayEventError(.invalidField, "`multiValueHeaders.\(name)` must be a list of strings")
                 }
                 for item in items {
                     headers.append((name: name, value: try requiredString(item, "multiValueHeaders.\(name)[]")))
@@ -115,12 +115,13 @@ package struct GatewayRequest: Sendable, Equatable {
             if !query.isEmpty { query += "&" }
             query +=
                 fromLoadBalancer
-                ? name + "=" + value : SigV4Signer.uriEncode(name) + "=" + SigV4Signer.uriEncode(value)
+                ? name + "=" + value : PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value)
         }
         if case .object(let members)? = event["multiValueQueryStringParameters"], !members.isEmpty {
             for (name, values) in members {
                 guard case .array(let items) = values else {
-                    throw GatewayEventError("`multiValueQueryStringParameters.\(name)` must be a list of strings")
+                    throw GatewayEventError(
+                        .invalidField, "`multiValueQueryStringParameters.\(name)` must be a list of strings")
                 }
                 for item in items { add(name, try requiredString(item, "multiValueQueryStringParameters.\(name)[]")) }
             }
@@ -149,11 +150,11 @@ package struct GatewayRequest: Sendable, Equatable {
         switch event["isBase64Encoded"] {
         case .bool(let flag)?: encoded = flag
         case nil, .null?: encoded = false
-        default: throw GatewayEventError("`isBase64Encoded` must be true or false")
+        default: throw GatewayEventError(.invalidField, "`isBase64Encoded` must be true or false")
         }
         guard encoded else { return Array(text.utf8) }
         guard let bytes = Base64.decode(text.utf8) else {
-            throw GatewayEventError("`body` is marked `isBase64Encoded` but is not valid base64")
+            throw GatewayEventError(.invalidBody, "`body` is marked `isBase64Encoded` but is not valid base64")
         }
         return bytes
     }
@@ -173,7 +174,7 @@ package struct GatewayRequest: Sendable, Equatable {
                 headers.append((name: name, value: try requiredString(value, "\(field).\(name)")))
             }
             return headers
-        default: throw GatewayEventError("`\(field)` must be an object of strings")
+        default: throw GatewayEventError(.invalidField, "`\(field)` must be an object of strings")
         }
     }
 
@@ -181,21 +182,45 @@ package struct GatewayRequest: Sendable, Equatable {
         switch value {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        default: throw GatewayEventError("`\(field)` must be a string")
+        default: throw GatewayEventError(.invalidField, "`\(field)` must be a string")
         }
     }
 
     static func requiredString(_ value: JSONValue?, _ field: String) throws(GatewayEventError) -> String {
-        guard let text = try string(value, field) else { throw GatewayEventError("`\(field)` is missing") }
+        guard let text = try string(value, field) else {
+            throw GatewayEventError(.missingField, "`\(field)` is missing")
+        }
         return text
     }
 }
 
-/// An event the adapter cannot read as an API Gateway request.
+/// An event the adapter cannot read as an API Gateway (or ALB) request: what is wrong with it, in words that name
+/// the field, and the parser's own error when there was one.
 package struct GatewayEventError: Error, CustomStringConvertible {
-    package var description: String
-
-    init(_ description: String) {
-        self.description = description
+    /// What kind of problem the event has.
+    package enum Code: String, Sendable {
+        /// Not JSON at all.
+        case invalidJSON = "invalid_json"
+        /// JSON, but not the shape of any proxy event (payload 1.0, 2.0 or ALB).
+        case notAnEvent = "not_an_event"
+        /// A member the event's shape needs is absent.
+        case missingField = "missing_field"
+        /// A member has the wrong type.
+        case invalidField = "invalid_field"
+        /// The body is marked base64 but is not.
+        case invalidBody = "invalid_body"
     }
+
+    package var code: Code
+    package var message: String
+    /// The error that caused this one (the JSON parser's), if any.
+    package var underlying: (any Error)?
+
+    init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying
+    }
+
+    package var description: String { message }
 }

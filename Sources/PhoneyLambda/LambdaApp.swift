@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import PhoneyAPI
 import PhoneyCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,6 +28,8 @@ package final class LambdaApp: Sendable {
     let logger: Logger
     let metrics: InvocationMetrics
     let emit: @Sendable ([UInt8]) -> Void
+    /// Whether the next invocation is the execution environment's first (Powertools' `cold_start`).
+    let coldStart = Atomic<Bool>(true)
     /// Time kept back from the deadline for encoding and sending the response (`LAMBDA_DEADLINE_RESERVE_MS`).
     let deadlineReserveNanoseconds: UInt64
 
@@ -58,9 +61,19 @@ package final class LambdaApp: Sendable {
     package func handle(_ invocation: Invocation) async -> Outcome {
         let started = monotonicNanoseconds()
         let before = api.metrics.totals
+        let coldStart = self.coldStart.exchange(false, ordering: .relaxed)
         var logger = self.logger
+        // Hummingbird reads the request id from `hb.request.id`; the log style writes it as `function_request_id`.
         logger[metadataKey: "hb.request.id"] = .string(invocation.requestID)
+        logger[metadataKey: "cold_start"] = .string(coldStart ? "true" : "false")
+        if let arn = invocation.functionARN { logger[metadataKey: "function_arn"] = .string(arn) }
+        if let trace = invocation.traceID, !trace.isEmpty { logger[metadataKey: "xray_trace_id"] = .string(trace) }
         setTraceID(invocation.traceID)
+        if coldStart {
+            emit(
+                metrics.coldStartLine(
+                    requestID: invocation.requestID, timestampMilliseconds: WallClock.milliseconds()))
+        }
 
         let gateway: GatewayRequest
         do {
@@ -88,12 +101,18 @@ package final class LambdaApp: Sendable {
         let head = HTTPRequest(method: method, scheme: "https", authority: authority, path: path, headerFields: fields)
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: gateway.body)))
         let limit = gateway.fromLoadBalancer ? Self.loadBalancerResponseLimit : Self.responseLimit
+        let transportName = gateway.fromLoadBalancer ? "load-balanced Lambda" : "Lambda"
         let transport = TransportLimits(
-            name: gateway.fromLoadBalancer ? "load-balanced Lambda" : "Lambda", responseBytes: limit - 4096,
+            name: transportName, responseBytes: limit - 4096,
             encodingPerMille: 1250,
-            deadline: deadline(invocation.deadlineMilliseconds, now: started))
+            deadline: deadline(invocation.deadlineMilliseconds, now: started),
+            deadlineAdvice:
+                "the deadline of the \(transportName) invocation (the function's timeout). Ask for fewer records per "
+                + "request and page with `offset` (same `seed`), or give the function a longer timeout.")
+        let notes = RequestNotes()
         let context = LambdaRequestContext(
-            source: LambdaContextSource(logger: logger, sourceIP: gateway.sourceIP, transport: transport))
+            source: LambdaContextSource(
+                logger: logger, sourceIP: gateway.sourceIP, transport: transport, notes: notes))
 
         var response: GatewayResponse
         do {
@@ -118,11 +137,36 @@ package final class LambdaApp: Sendable {
             document = response.encoded(for: gateway.version)
         }
         let elapsed = monotonicNanoseconds() &- started
+        let after = api.metrics.totals
+        logRequest(
+            logger, method: gateway.method, path: gateway.path, route: notes.route ?? "NotFound",
+            status: response.status, nanoseconds: elapsed, templateID: notes.templateID,
+            records: after.records &- before.records)
         emit(
             metrics.line(
-                requestID: invocation.requestID, route: gateway.path, status: response.status, nanoseconds: elapsed,
-                before: before, after: api.metrics.totals, timestampMilliseconds: Self.wallMilliseconds()))
+                requestID: invocation.requestID, route: notes.route ?? gateway.path, status: response.status,
+                nanoseconds: elapsed,
+                before: before, after: after, timestampMilliseconds: WallClock.milliseconds()))
         return .response(document)
+    }
+
+    /// The invocation's request line, once its response is complete: what the server's access log says, plus the
+    /// template and the records generated (invocations run one at a time, so the metrics' difference is this one's).
+    func logRequest(
+        _ logger: Logger, method: String, path: String, route: String, status: Int, nanoseconds: UInt64,
+        templateID: String?,
+        records: UInt64
+    ) {
+        let level: Logger.Level = status >= 500 ? .error : .info
+        guard logger.logLevel <= level else { return }
+        var metadata: Logger.Metadata = [
+            "method": .string(method), "path": .string(path), "route": .string(route),
+            "status": .stringConvertible(status),
+            "duration_ms": .string(Milliseconds.text(nanoseconds: nanoseconds)),
+            "records_generated": .stringConvertible(records),
+        ]
+        if let templateID { metadata["template_id"] = .string(templateID) }
+        logger.log(level: level, "request", metadata: metadata)
     }
 
     /// The whole response, its body collected into memory.
@@ -132,14 +176,14 @@ package final class LambdaApp: Sendable {
         return GatewayResponse(status: response.status.code, headers: response.headers, body: collector.box.bytes)
     }
 
-    /// The monotonic time by which generation must stop: the invocation's deadline less a reserve.
-    func deadline(_ deadlineMilliseconds: Int64?, now: UInt64) -> UInt64? {
+    /// When generation must stop: the invocation's deadline less the reserve kept for the response.
+    func deadline(_ deadlineMilliseconds: Int64?, now: UInt64) -> Deadline? {
         guard let deadlineMilliseconds else { return nil }
-        let remaining = deadlineMilliseconds - Self.wallMilliseconds()
+        let remaining = deadlineMilliseconds - WallClock.milliseconds()
         let remainingNanoseconds = UInt64(clamping: max(0, remaining)) &* 1_000_000
-        return now
-            &+ (remainingNanoseconds > deadlineReserveNanoseconds
-                ? remainingNanoseconds - deadlineReserveNanoseconds : 0)
+        return Deadline.after(
+            remainingNanoseconds > deadlineReserveNanoseconds ? remainingNanoseconds - deadlineReserveNanoseconds : 0,
+            from: now)
     }
 
     /// Publishes the invocation's X-Ray trace id as `_X_AMZN_TRACE_ID`, as Lambda runtimes do; clears it when the
@@ -152,12 +196,6 @@ package final class LambdaApp: Sendable {
         }
     }
 
-    /// Milliseconds since the Unix epoch.
-    static func wallMilliseconds() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-    }
 }
 
 /// A response body writer that keeps the bytes.

@@ -8,6 +8,7 @@ package struct LambdaContextSource: RequestContextSource {
     package let logger: Logger
     let sourceIP: String?
     let transport: TransportLimits
+    let notes: RequestNotes
 }
 
 /// The request context of a request that came in as an API Gateway event.
@@ -17,10 +18,14 @@ package struct LambdaRequestContext: PhoneyRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let peerAddress: String?
     package let transport: TransportLimits
+    package let notes: RequestNotes?
+    /// `LambdaApp` writes the request line itself, once the response is complete and its records are counted.
+    package var writesAccessLog: Bool { false }
 
     package init(source: LambdaContextSource) {
         self.coreContext = .init(source: source)
         self.peerAddress = source.sourceIP
         self.transport = source.transport
+        self.notes = source.notes
     }
 }

@@ -3,7 +3,6 @@ import NIOCore
 import NIOPosix
 import PhoneyAPI
 import PhoneyCore
-import PhoneyServer
 
 #if canImport(Glibc)
     import Glibc
@@ -58,7 +57,8 @@ package enum LambdaRuntime {
                     app.logger.error(
                         "the Runtime API refused the response",
                         metadata: [
-                            "requestId": .string(invocation.requestID), "status": .stringConvertible(status.code),
+                            "function_request_id": .string(invocation.requestID),
+                            "status": .stringConvertible(status.code),
                             "bytes": .stringConvertible(document.count),
                         ])
                 }
@@ -72,7 +72,7 @@ package enum LambdaRuntime {
     ///
     /// Settings are the server's (`ENV_STATE`, `SECRET_KEY`, …); the environment wins over remote settings. Without `API_PASSWORD_HASH` outside production
     /// password login is off rather than given a generated password nobody could read. `LOG_LEVEL` falls back to
-    /// Lambda's `AWS_LAMBDA_LOG_LEVEL`. `LAMBDA_DEADLINE_RESERVE_MS` (default 100) is the time kept back from each
+    /// Powertools' `POWERTOOLS_LOG_LEVEL`, then Lambda's `AWS_LAMBDA_LOG_LEVEL`. `LAMBDA_DEADLINE_RESERVE_MS` (default 100) is the time kept back from each
     /// invocation's deadline for sending the response.
     ///
     /// - Throws: the configuration's problems, or the remote settings' failure.
@@ -85,11 +85,16 @@ package enum LambdaRuntime {
         values.merge(environment.filter { !$0.value.allSatisfy(\.isWhitespace) }) { _, fromEnvironment in
             fromEnvironment
         }
-        if values["LOG_LEVEL"] == nil, let level = values["AWS_LAMBDA_LOG_LEVEL"] {
+        if values["LOG_LEVEL"] == nil, let level = values["POWERTOOLS_LOG_LEVEL"] ?? values["AWS_LAMBDA_LOG_LEVEL"] {
             values["LOG_LEVEL"] = level.uppercased() == "FATAL" ? "critical" : level
         }
         let config = try APIConfig.from(values, generatePassword: false)
-        let logger = PhoneyServer.logger(config: config, sink: sink, label: "phoney", style: .lambda)
+        let functionName = values["AWS_LAMBDA_FUNCTION_NAME"]
+        let memorySize = values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) }
+        let service = values["POWERTOOLS_SERVICE_NAME"] ?? InvocationMetrics.defaultService
+        let logger = JSONLogHandler.logger(
+            config: config, sink: sink, label: "phoney",
+            style: PowertoolsLogStyle(service: service, functionName: functionName, memorySize: memorySize))
         for notice in config.notices { logger.notice("\(notice)") }
         let api = await APIService(config: config)
         // The default locale's tables (names, addresses, words) are built once per process; build them here, in the
@@ -101,9 +106,8 @@ package enum LambdaRuntime {
             let architecture = "x86_64"
         #endif
         let metrics = InvocationMetrics(
-            functionName: values["AWS_LAMBDA_FUNCTION_NAME"] ?? "phoney",
-            memoryMB: values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) } ?? 128,
-            architecture: architecture)
+            functionName: functionName ?? "phoney", memoryMB: memorySize ?? 128, architecture: architecture,
+            namespace: values["POWERTOOLS_METRICS_NAMESPACE"] ?? InvocationMetrics.defaultNamespace, service: service)
         var reserve = LambdaApp.defaultDeadlineReserveMilliseconds
         if let text = values["LAMBDA_DEADLINE_RESERVE_MS"], !text.allSatisfy(\.isWhitespace) {
             guard let milliseconds = Int(text.trimmingWhitespace()), (0...900_000).contains(milliseconds) else {

@@ -69,7 +69,7 @@ package struct RuntimeAPIClient: ~Copyable {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
             (1...65535).contains(port)
         else {
-            throw RuntimeAPIError("AWS_LAMBDA_RUNTIME_API must be host:port (got \"\(address)\")")
+            throw RuntimeAPIError(.invalidAddress, "AWS_LAMBDA_RUNTIME_API must be host:port (got \"\(address)\")")
         }
         var host = String(address[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -80,10 +80,11 @@ package struct RuntimeAPIClient: ~Copyable {
     package mutating func next() async throws -> Invocation {
         let response = try await request(.GET, "\(Self.prefix)/invocation/next")
         guard response.status == .ok else {
-            throw RuntimeAPIError("GET invocation/next answered \(response.status.code)")
+            throw RuntimeAPIError(.unexpectedStatus, "GET invocation/next answered \(response.status.code)")
         }
         guard let requestID = response.headers.first(name: "Lambda-Runtime-Aws-Request-Id"), !requestID.isEmpty else {
-            throw RuntimeAPIError("GET invocation/next answered without Lambda-Runtime-Aws-Request-Id")
+            throw RuntimeAPIError(
+                .malformedResponse, "GET invocation/next answered without Lambda-Runtime-Aws-Request-Id")
         }
         return Invocation(
             requestID: requestID,
@@ -155,19 +156,40 @@ package struct RuntimeAPIClient: ~Copyable {
             case .body(var chunk):
                 response?.body.writeBuffer(&chunk)
             case .end:
-                guard let response else { throw RuntimeAPIError("the Runtime API sent a response without a head") }
+                guard let response else {
+                    throw RuntimeAPIError(.malformedResponse, "the Runtime API sent a response without a head")
+                }
                 return response
             }
         }
-        throw RuntimeAPIError("the Runtime API closed the connection during \(method) \(path)")
+        throw RuntimeAPIError(.connectionClosed, "the Runtime API closed the connection during \(method) \(path)")
     }
 }
 
 /// A failure talking to the Runtime API itself: the runtime cannot go on and exits.
 package struct RuntimeAPIError: Error, CustomStringConvertible {
-    package var description: String
-
-    init(_ description: String) {
-        self.description = description
+    /// What went wrong with the Runtime API.
+    package enum Code: String, Sendable {
+        /// `AWS_LAMBDA_RUNTIME_API` is not `host:port`.
+        case invalidAddress = "invalid_address"
+        /// The API answered with a status the runtime cannot go on after.
+        case unexpectedStatus = "unexpected_status"
+        /// The answer lacked what every answer carries (a head, the request id).
+        case malformedResponse = "malformed_response"
+        /// The connection closed in the middle of a call.
+        case connectionClosed = "connection_closed"
     }
+
+    package var code: Code
+    package var message: String
+    /// The error that caused this one, if any.
+    package var underlying: (any Error)?
+
+    init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying
+    }
+
+    package var description: String { message }
 }

@@ -28,17 +28,9 @@ package enum PhoneyServer {
             logger: logger)
     }
 
-    /// A logger that writes JSON lines to `sink` at `config.logLevel`, with the configuration's secrets redacted.
-    package static func logger(
-        config: APIConfig, sink: LogSink = LogSink(), label: String = "phoney", style: JSONLogHandler.Style = .server
-    ) -> Logger {
-        sink.redact(
-            [config.secretKey, config.passwordHash] + [config.apiKey, config.generatedPassword].compactMap { $0 })
-        var logger = Logger(label: label) { label in
-            JSONLogHandler(label: label, level: config.logLevel, sink: sink, style: style)
-        }
-        logger.logLevel = config.logLevel
-        return logger
+    /// A logger that writes the server's JSON lines to `sink` at `config.logLevel`, secrets redacted.
+    package static func logger(config: APIConfig, sink: LogSink = LogSink(), label: String = "phoney") -> Logger {
+        JSONLogHandler.logger(config: config, sink: sink, label: label, style: ServerLogStyle())
     }
 
     /// Runs the server until SIGINT or SIGTERM.

@@ -36,10 +36,10 @@ struct AuthTests {
             let parts = token.split(separator: ".")
             #expect(parts.count == 3)
             let header = try JSONValue.parse(
-                String(decoding: try #require(Base64URL.decode(parts[0].utf8)), as: UTF8.self))
+                String(decoding: try #require(Base64.decode(parts[0].utf8)), as: UTF8.self))
             #expect(header["alg"] == .string("HS256"))
             let claims = try JSONValue.parse(
-                String(decoding: try #require(Base64URL.decode(parts[1].utf8)), as: UTF8.self))
+                String(decoding: try #require(Base64.decode(parts[1].utf8)), as: UTF8.self))
             #expect(claims["sub"] == .string("api_user"))
             let issued = try #require(claims["iat"]?.intValue)
             let expires = try #require(claims["exp"]?.intValue)
@@ -173,11 +173,11 @@ struct AuthTests {
 
     @Test func attackTokensCannotValidate() async throws {
         let now = Int(Date().timeIntervalSince1970)
-        let claims = Base64URL.encode(Array(#"{"sub":"api_user","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
-        let noneHeader = Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8))
+        let claims = Base64.encodeURL(Array(#"{"sub":"api_user","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
+        let noneHeader = Base64.encodeURL(Array(#"{"alg":"none","typ":"JWT"}"#.utf8))
         let valid = try await Self.signed()
         let validParts = valid.split(separator: ".").map(String.init)
-        let tampered = Base64URL.encode(Array(#"{"sub":"admin","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
+        let tampered = Base64.encodeURL(Array(#"{"sub":"admin","iat":\#(now),"exp":\#(now + 600)}"#.utf8))
         let attacks: [(String, String)] = [
             ("alg none", "\(noneHeader).\(claims)."),
             ("alg none with signature", "\(noneHeader).\(claims).\(validParts[2])"),
@@ -226,7 +226,7 @@ struct AuthTests {
     @Test func tokensOfTheOriginalWithoutIssuedAtAreAccepted() async throws {
         let original = try await Self.signedLikeTheOriginal(expires: Date().addingTimeInterval(600))
         let claims = try JSONValue.parse(
-            String(decoding: try #require(Base64URL.decode(original.split(separator: ".")[1].utf8)), as: UTF8.self))
+            String(decoding: try #require(Base64.decode(original.split(separator: ".")[1].utf8)), as: UTF8.self))
         #expect(claims["iat"] == nil)
         let expired = try await Self.signedLikeTheOriginal(expires: Date().addingTimeInterval(-5))
         let endless = try await Self.signedLikeTheOriginal(expires: nil)

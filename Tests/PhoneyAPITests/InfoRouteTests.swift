@@ -90,7 +90,7 @@ struct InfoRouteTests {
                 #expect(response.status == .ok)
                 return try TestSupport.json(response)
             }
-            for key in ["basic_example", "array_example", "text_example"] {
+            for key in ["basic_example", "array_example", "text_example", "localized_template"] {
                 let example = try #require(examples[key])
                 var request: [UInt8] = []
                 example.serialize(into: &request)
@@ -102,6 +102,39 @@ struct InfoRouteTests {
                 }
             }
             #expect(examples["syntax_guide"] != nil)
+            #expect(examples["localized_template"]?["locale"] == .string("fr_FR"))
+        }
+    }
+
+    @Test func localizedExampleSentBackWithItsLocaleGivesThatLocalesData() async throws {
+        try await TestSupport.app().test(.router) { client in
+            let document = try await client.execute(uri: "/api/v1/template/examples", method: .get) {
+                (response) async throws in try TestSupport.json(response)
+            }
+            let example = try #require(document["examples"]?["localized_template"])
+            #expect(example["locale"] == .string("fr_FR"))
+            var request: [UInt8] = []
+            JSONValue.object([
+                ("template", try #require(example["template"])), ("count", .integer(3)),
+                ("locale", try #require(example["locale"])), ("seed", .integer(1)),
+            ]).serialize(into: &request)
+            try await client.execute(
+                uri: "/template", method: .post, headers: TestSupport.jsonHeaders, body: ByteBuffer(bytes: request)
+            ) { (response) async throws in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let body = try TestSupport.json(response)
+                #expect(body["locale"] == .string("fr_FR"))
+                guard case .array(let records)? = body["data"] else {
+                    Issue.record("no data")
+                    return
+                }
+                #expect(records.count == 3)
+                // French phone numbers start with +33 or 0.
+                for record in records {
+                    let phone = try #require(record["phone"]?.stringValue)
+                    #expect(phone.hasPrefix("+33") || phone.hasPrefix("0"), "\(phone)")
+                }
+            }
         }
     }
 

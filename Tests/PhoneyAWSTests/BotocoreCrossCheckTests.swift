@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import PhoneyCore
 import PhoneyTestSupport
@@ -61,7 +60,7 @@ struct BotocoreCrossCheckTests {
         let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: secretKey, sessionToken: token)
         let client = AWSJSONClient(
             service: service, endpoint: AWSEndpoint(url: endpoint)!, credentials: credentials, region: "eu-west-1",
-            httpClient: HTTPClient.shared)
+            httpClient: AWSHTTPClient.shared)
         let (headers, payload) = client.signedRequest(operation, body, date: date)
         let added: Set<String> = ["host", "x-amz-date", "x-amz-security-token", "authorization"]
         let request = SigV4Request(
@@ -80,7 +79,7 @@ struct BotocoreCrossCheckTests {
         let query: [(name: String, value: String)] = [
             ("Version", "2010-05-08"), ("Action", "ListUsers"), ("Marker", "a b/c+d=é"), ("PathPrefix", "/"),
         ]
-        let encodedQuery = query.map { SigV4Signer.uriEncode($0.name) + "=" + SigV4Signer.uriEncode($0.value) }
+        let encodedQuery = query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
         return [
             jsonCall(
                 "ssm GetParametersByPath", .ssm, endpoint: "https://ssm.eu-west-1.amazonaws.com",

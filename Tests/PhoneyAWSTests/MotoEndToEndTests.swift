@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import PhoneyCore
@@ -50,7 +49,7 @@ struct MotoEndToEndTests {
         AWSJSONClient(
             service: service, endpoint: AWSEndpoint(url: server.endpoint)!,
             credentials: AWSCredentials(accessKeyID: "AKIDMOTOTEST", secretAccessKey: "moto-secret-access-key"),
-            region: "us-east-1", httpClient: HTTPClient.shared)
+            region: "us-east-1", httpClient: AWSHTTPClient.shared)
     }
 
     static func seed(_ server: MotoServer) async throws {

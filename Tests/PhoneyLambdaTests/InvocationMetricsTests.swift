@@ -27,8 +27,8 @@ struct InvocationMetricsTests {
             Issue.record("no CloudWatchMetrics directive")
             return
         }
-        #expect(first["Namespace"] == .string("Phoney/TemplateAPI"))
-        #expect(first["Dimensions"] == .array([.array([.string("FunctionName")])]))
+        #expect(first["Namespace"] == .string("Phoney"))
+        #expect(first["Dimensions"] == .array([.array([.string("service")])]))
         guard case .array(let declared)? = first["Metrics"] else {
             Issue.record("no Metrics")
             return
@@ -44,8 +44,9 @@ struct InvocationMetricsTests {
         #expect(json["RecordsGenerated"] == .number("100"))
         #expect(json["PlanCacheHit"] == .number("1"))
         #expect(json["ExecutionTime"] == .number("1.500"))
-        #expect(json["FunctionName"] == .string("phoney-api"))
-        #expect(json["requestId"] == .string("req-1"))
+        #expect(json["service"] == .string("phoney"))
+        #expect(json["function_name"] == .string("phoney-api"))
+        #expect(json["function_request_id"] == .string("req-1"))
         guard case .number(let cost)? = json["EstimatedCostUSD"], let value = Double(cost) else {
             Issue.record("no cost")
             return
@@ -62,5 +63,25 @@ struct InvocationMetricsTests {
         let json = try JSONValue.parse(String(decoding: line, as: UTF8.self))
         #expect(json["PlanCacheHit"] == nil)
         #expect(!String(decoding: line, as: UTF8.self).contains("PlanCacheHit"))
+    }
+
+    @Test func coldStartIsAMetricOfItsOwnWithFunctionNameAndService() throws {
+        let metrics = InvocationMetrics(
+            functionName: "phoney-dev-api", memoryMB: 256, architecture: "arm64", namespace: "Phoney",
+            service: "phoney-dev")
+        let line = metrics.coldStartLine(requestID: "req-1", timestampMilliseconds: 5)
+        let json = try JSONValue.parse(String(decoding: line, as: UTF8.self))
+        guard case .array(let directives)? = json["_aws"]?["CloudWatchMetrics"], let first = directives.first else {
+            Issue.record("no CloudWatchMetrics directive")
+            return
+        }
+        #expect(directives.count == 1)
+        #expect(first["Namespace"] == .string("Phoney"))
+        #expect(first["Dimensions"] == .array([.array([.string("function_name"), .string("service")])]))
+        #expect(first["Metrics"] == .array([.object([("Name", .string("ColdStart")), ("Unit", .string("Count"))])]))
+        #expect(json["ColdStart"] == .number("1"))
+        #expect(json["function_name"] == .string("phoney-dev-api"))
+        #expect(json["service"] == .string("phoney-dev"))
+        #expect(json["RecordsGenerated"] == nil)
     }
 }

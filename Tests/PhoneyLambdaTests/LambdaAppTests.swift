@@ -1,7 +1,6 @@
 import NIOCore
 import PhoneyAPI
 import PhoneyCore
-import PhoneyServer
 import Synchronization
 import Testing
 
@@ -95,16 +94,61 @@ import Testing
         let metrics = try #require(harness.lastMetrics)
         #expect(metrics["RecordsGenerated"] == .number("100"))
         #expect(metrics["PlanCacheHit"] == .number("0"))
-        #expect(metrics["requestId"] == .string("inv-1"))
-        #expect(metrics["FunctionName"] == .string("phoney-test"))
+        #expect(metrics["function_request_id"] == .string("inv-1"))
+        #expect(metrics["function_name"] == .string("phoney-test"))
+        #expect(metrics["service"] == .string("phoney"))
         // The same template again comes from the plan cache, and the same seed gives the same records.
         let again = try await harness.respond(event, id: "inv-2")
         #expect(try Self.body(again)["data"] == body["data"])
         #expect(harness.lastMetrics?["PlanCacheHit"] == .number("1"))
-        // Every log line of the invocation names it.
+        // One request line per invocation, in the shape Powertools writes: typed fields, the invocation's ids, the
+        // template and the records it made; only the first invocation is a cold start.
         let lines = harness.logs.all.filter { $0.contains("\"message\":\"request\"") }
         #expect(lines.count == 2)
-        #expect(lines.first?.contains(#""requestId":"inv-1""#) == true)
+        let first = try JSONValue.parse(try #require(lines.first))
+        #expect(first["level"] == .string("INFO"))
+        #expect(first["service"] == .string("phoney"))
+        #expect(first["cold_start"] == .bool(true))
+        #expect(first["function_name"] == .string("phoney-test"))
+        #expect(first["function_memory_size"] == .number("256"))
+        #expect(first["function_request_id"] == .string("inv-1"))
+        #expect(first["route"] == .string("/template"))
+        #expect(first["status"] == .number("200"))
+        #expect(first["records_generated"] == .number("100"))
+        guard case .string(let templateID)? = first["template_id"] else {
+            Issue.record("no template_id in \(first)")
+            return
+        }
+        #expect(templateID.utf8.count == 16)
+        guard case .string(let timestamp)? = first["timestamp"] else {
+            Issue.record("no timestamp in \(first)")
+            return
+        }
+        #expect(timestamp.hasSuffix("Z") && timestamp.utf8.count == 24)
+        let second = try JSONValue.parse(lines[1])
+        #expect(second["cold_start"] == .bool(false))
+        #expect(second["function_request_id"] == .string("inv-2"))
+        #expect(second["template_id"] == first["template_id"])
+        // The ColdStart metric once, before the first invocation's metrics.
+        let coldStarts = harness.metricLines.all.filter { $0.contains(#""ColdStart":1"#) }
+        #expect(coldStarts.count == 1)
+    }
+
+    @Test func logLinesCarryTheTraceIDAndTheServiceName() async throws {
+        let harness = try await Harness(environment: ["POWERTOOLS_SERVICE_NAME": "phoney-dev"])
+        _ = await harness.app.handle(
+            Invocation(
+                requestID: "inv-9", deadlineMilliseconds: nil, traceID: "Root=1-5759e988-bd862e3fe1be46a994272793",
+                functionARN: "arn:aws:lambda:us-east-1:123456789012:function:phoney-dev:live",
+                event: ByteBuffer(string: Event.v2("GET", "/health"))))
+        let line = try #require(harness.logs.all.first { $0.contains("\"message\":\"request\"") })
+        let json = try JSONValue.parse(line)
+        #expect(json["service"] == .string("phoney-dev"))
+        #expect(json["xray_trace_id"] == .string("Root=1-5759e988-bd862e3fe1be46a994272793"))
+        #expect(json["function_arn"] == .string("arn:aws:lambda:us-east-1:123456789012:function:phoney-dev:live"))
+        #expect(json["template_id"] == nil)
+        #expect(json["records_generated"] == .number("0"))
+        #expect(harness.lastMetrics?["service"] == .string("phoney-dev"))
     }
 
     @Test func restEventGetsARestResponse() async throws {
@@ -247,7 +291,7 @@ import Testing
                     "content-type": "application/json", "x-api-key": Self.apiKey, "accept": "application/x-ndjson",
                 ],
                 body: #"{"template":\#(template),"count":10000,"seed":11}"#),
-            deadline: LambdaApp.wallMilliseconds() + 100)
+            deadline: WallClock.milliseconds() + 100)
         #expect(document["statusCode"] == .number("503"))
         let body = try Self.body(document)
         guard case .number(let made)? = body["generated_before_stop"], let count = Int(made) else {
@@ -255,8 +299,11 @@ import Testing
             return
         }
         #expect(count > 0 && count < 10000)
+        // Where to go on: the next record, with the same seed.
+        #expect(body["next_offset"] == .number(String(count)))
+        #expect(body["seed"] == .number("11"))
         guard case .string(let detail)? = body["detail"] else { return }
-        #expect(detail.contains("deadline"))
+        #expect(detail.contains("deadline of the Lambda invocation (the function's timeout)"))
     }
 
     @Test func aDeadlineWithTimeToSpareChangesNothing() async throws {
@@ -265,7 +312,7 @@ import Testing
             Event.v2(
                 "POST", "/template", headers: ["content-type": "application/json"],
                 body: #"{"template":\#(Self.person),"count":1000}"#),
-            deadline: LambdaApp.wallMilliseconds() + 30_000)
+            deadline: WallClock.milliseconds() + 30_000)
         #expect(document["statusCode"] == .number("200"))
     }
 

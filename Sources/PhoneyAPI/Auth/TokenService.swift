@@ -53,7 +53,7 @@ package final class TokenService: Sendable {
     /// The `alg` of a compact JWS header, when the header is well-formed JSON.
     func headerAlgorithm(of token: String) -> String? {
         guard let dot = token.utf8.firstIndex(of: UInt8(ascii: ".")),
-            let bytes = Base64URL.decode(token.utf8[..<dot]),
+            let bytes = Base64.decode(token.utf8[..<dot]),
             case .object(let members) = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)),
             case .string(let alg)? = members.first(where: { $0.key == "alg" })?.value
         else { return nil }

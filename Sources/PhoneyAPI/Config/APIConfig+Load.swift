@@ -56,6 +56,8 @@ extension APIConfig {
         config.maxBodyBytes = reader.integer("MAX_BODY_BYTES", in: 1024...(1 << 30)) ?? config.maxBodyBytes
         config.maxBufferedBytes =
             reader.integer("MAX_BUFFERED_BYTES", in: 1024...(1 << 34)) ?? config.maxBufferedBytes
+        config.requestTimeBudgetMilliseconds =
+            reader.integer("REQUEST_TIME_BUDGET_MS", in: 100...3_600_000) ?? config.requestTimeBudgetMilliseconds
         config.templateLimits.maxDepth = reader.integer("MAX_TEMPLATE_DEPTH", in: 1...256) ?? 32
         config.templateLimits.maxNodes = reader.integer("MAX_TEMPLATE_NODES", in: 1...1_000_000) ?? 10_000
         config.templateLimits.maxBytes = config.maxBodyBytes

@@ -51,6 +51,10 @@ package struct APIConfig: Sendable {
     package var maxBodyBytes: Int
     /// Largest buffered (non-streamed) response body.
     package var maxBufferedBytes: Int
+    /// How long a buffered (non-streamed) response may take to generate, in milliseconds; past it the request gets
+    /// a 503 saying how far it got (`REQUEST_TIME_BUDGET_MS`). A transport with a deadline of its own (the Lambda)
+    /// keeps the earlier of the two.
+    package var requestTimeBudgetMilliseconds: Int
     package var templateLimits: TemplateLimits
     /// A password made up at start because none was configured (dev and test only): shown once, never logged.
     package var generatedPassword: String?
@@ -80,6 +84,7 @@ package struct APIConfig: Sendable {
         self.maxStreamCount = 10_000_000
         self.maxBodyBytes = 1 << 20
         self.maxBufferedBytes = 32 << 20
+        self.requestTimeBudgetMilliseconds = 30_000
         self.templateLimits = .default
         self.generatedPassword = nil
         self.notices = []

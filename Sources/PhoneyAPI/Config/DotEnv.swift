@@ -19,17 +19,19 @@ package enum DotEnv {
     package static func load(path: String) throws(ConfigError) -> [String: String] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ConfigError(["cannot read \(path)"]) }
+        guard descriptor >= 0 else { throw ConfigError(["cannot read \(path)"], code: .unreadableFile) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw ConfigError(["cannot read \(path)"]) }
+            guard count >= 0 else { throw ConfigError(["cannot read \(path)"], code: .unreadableFile) }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            guard bytes.count <= 1 << 20 else { throw ConfigError(["\(path) is larger than 1 MiB"]) }
+            guard bytes.count <= 1 << 20 else {
+                throw ConfigError(["\(path) is larger than 1 MiB"], code: .unreadableFile)
+            }
         }
         return parse(String(decoding: bytes, as: UTF8.self))
     }

@@ -9,7 +9,7 @@ import PhoneyCore
 ///
 /// The log line carries method, path (never the query), route, status and duration: no header and no body, so
 /// no credential can reach the logs from here.
-package struct ObserveMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct ObserveMiddleware<Context: PhoneyRequestContext>: RouterMiddleware {
     let metrics: APIMetrics
     let production: Bool
 
@@ -55,10 +55,11 @@ package struct ObserveMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xRequestID] = requestID
         let elapsed = monotonicNanoseconds() &- start
         let route = context.endpointPath ?? "NotFound"
+        context.notes?.route = route
         let status = response.status.code
         metrics.request(route: route, method: request.method.rawValue, status: status, nanoseconds: elapsed)
         let level: Logger.Level = status >= 500 ? .error : .info
-        if context.logger.logLevel <= level {
+        if context.writesAccessLog, context.logger.logLevel <= level {
             context.logger.log(
                 level: level, "request",
                 metadata: [

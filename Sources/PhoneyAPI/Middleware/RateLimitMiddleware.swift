@@ -35,7 +35,7 @@ package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddlew
         guard limiter.enabled, request.method != .options, !Self.exempt(request.uri.path) else {
             return try await next(request, context)
         }
-        let decision = limiter.check(client(request, context: context), now: currentUnixMilliseconds())
+        let decision = limiter.check(client(request, context: context), now: WallClock.milliseconds())
         guard decision.allowed else {
             let error = APIError(
                 .tooManyRequests, detail: .string("Rate limit exceeded"),

@@ -5,6 +5,21 @@ import PhoneyCore
 
 /// `POST /template`, `POST /api/v1/template/generate` and `POST /api/v1/template/validate`.
 enum TemplateRoutes {
+    /// The limits a buffered response of this request is generated under: the transport's, with the server's time
+    /// budget as the deadline when the transport has none (or a later one).
+    static func limits(_ transport: TransportLimits, api: APIService, started: UInt64) -> TransportLimits {
+        var limits = transport
+        let budget = Deadline.after(UInt64(api.config.requestTimeBudgetMilliseconds) * 1_000_000, from: started)
+        if limits.deadline.map({ budget < $0 }) ?? true {
+            limits.deadline = budget
+            limits.deadlineAdvice =
+                "the server's time budget for one request (REQUEST_TIME_BUDGET_MS, "
+                + "\(api.config.requestTimeBudgetMilliseconds) ms). Ask for fewer records per request and page with "
+                + "`offset` (same `seed`), or stream them from /api/v1/template/generate."
+        }
+        return limits
+    }
+
     static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
         router.post("/template") { request, context -> Response in
             let started = monotonicNanoseconds()
@@ -23,8 +38,10 @@ enum TemplateRoutes {
                         + "token or X-API-Key.")
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
+            context.notes?.templateID = prepared.templateID
             return Response.json(
-                buffer: try api.renderEnvelope(prepared, started: started, transport: context.transport))
+                buffer: try api.renderEnvelope(
+                    prepared, started: started, transport: limits(context.transport, api: api, started: started)))
         }
 
         router.post("/api/v1/template/generate") { request, context -> Response in
@@ -42,8 +59,10 @@ enum TemplateRoutes {
                     ])
                 }
                 let prepared = try api.prepare(bulk, format: format)
+                context.notes?.templateID = prepared.templateID
                 if context.transport.buffersResponses {
-                    let body = try api.renderBare(prepared, started: started, transport: context.transport)
+                    let body = try api.renderBare(
+                        prepared, started: started, transport: limits(context.transport, api: api, started: started))
                     return Response(
                         status: .ok, headers: RecordStream.headers(prepared), body: ResponseBody(byteBuffer: body))
                 }
@@ -59,8 +78,10 @@ enum TemplateRoutes {
                 ])
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
+            context.notes?.templateID = prepared.templateID
             return Response.json(
-                buffer: try api.renderEnvelope(prepared, started: started, transport: context.transport))
+                buffer: try api.renderEnvelope(
+                    prepared, started: started, transport: limits(context.transport, api: api, started: started)))
         }
 
         router.post("/api/v1/template/validate") { request, _ -> Response in

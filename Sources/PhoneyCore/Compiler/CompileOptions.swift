@@ -21,22 +21,7 @@ public struct CompileOptions: Sendable, Hashable {
 
     /// The start of the current UTC day: relative dates then repeat exactly for the same seed all day.
     public static func startOfToday() -> Int64 {
-        let seconds = currentUnixTime()
+        let seconds = WallClock.seconds()
         return DateExpression.floorDiv(seconds, DateExpression.secondsPerDay) * DateExpression.secondsPerDay
-    }
-}
-
-/// A template that failed to compile: every error found, not only the first.
-public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
-    public var errors: [TemplateError]
-    public var warnings: [String]
-
-    public init(errors: [TemplateError], warnings: [String] = []) {
-        self.errors = errors
-        self.warnings = warnings
-    }
-
-    public var description: String {
-        errors.map(\.description).joined(separator: "\n")
     }
 }

@@ -145,6 +145,14 @@ extension Compiler {
                             "array `count` must be a whole number or a range like `2..5`, from 0 to "
                                 + "\(Compiler.maxArrayCount); got `\(argument.value.text ?? "a list")`"))
                 }
+                // A fixed count of 0 asks for an array that can only be empty, which the original refuses; a range
+                // that includes 0 (`0..3`) is a choice and stays valid.
+                if range.upperBound == 0, !text.contains("..") {
+                    return fail(
+                        TemplateError(
+                            .invalidArrayCount,
+                            "array `count` must be at least 1 (or a range such as `0..3`); got `0`"))
+                }
                 (minCount, maxCount) = (range.lowerBound, range.upperBound)
             default:
                 passed.append(argument)

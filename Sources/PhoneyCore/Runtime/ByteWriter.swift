@@ -40,6 +40,14 @@ package struct ByteWriter {
         capacity = newCapacity
     }
 
+    /// Empties the buffer and gives its memory back, keeping `capacity` bytes (after a huge record).
+    package mutating func shrink(to capacity: Int) {
+        base.deallocate()
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+        count = 0
+    }
+
     @inlinable
     package mutating func removeAll() {
         count = 0

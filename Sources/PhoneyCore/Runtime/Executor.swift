@@ -21,13 +21,17 @@ public enum Executor {
         System.activeProcessorCount
     }
 
-    /// Records per chunk for a plan: about 256 KiB of output, at least 16 and at most 16,384 records.
+    /// Records in a full-size chunk of `plan` by its estimate (chunks start at one record and grow to this when
+    /// records are the size the plan expects): for tests and benchmarks that need runs spanning several chunks.
     package static func chunkRecords(for plan: Plan) -> UInt64 {
-        UInt64(min(16_384, max(16, (256 * 1024) / max(plan.estimatedRecordBytes, 1))))
+        min(
+            ChunkEngine.maxChunkRecords,
+            UInt64(max(1, ChunkEngine.targetChunkBytes / max(plan.estimatedRecordBytes, 1))))
     }
 
-    /// Writes the whole document (prefix, records, suffix) to `sink` in pieces, in order; memory stays bounded by
-    /// a few chunks per thread whatever the count.
+    /// Writes the whole document (prefix, records, suffix) to `sink` in pieces, in order, through the
+    /// ``ChunkEngine``: memory stays bounded (about 16 MiB of chunks in flight at most, or one chunk when a record is
+    /// larger than that) whatever the count, the thread count and the size of the records.
     ///
     /// - Parameters:
     ///   - progress: called after each piece with the number of records written so far.
@@ -49,22 +53,21 @@ public enum Executor {
         } catch {
             throw .sink(error)
         }
-        let chunk = chunkRecords(for: plan)
-        let chunks = run.count / chunk + (run.count % chunk == 0 ? 0 : 1)
-        // Room for one chunk, or for the whole run when it is smaller (`/fake` asks for up to 100 values, and
-        // a chunk of a one-value plan is thousands of records).
-        let capacity = Int(min(chunk, max(run.count, 1))) * max(plan.estimatedRecordBytes, 64) * 5 / 4 + 4096
-        let pieces = ChunkPieces(
-            plan: plan, run: run, chunk: chunk, workers: Int(min(UInt64(max(run.threads, 1)), max(chunks, 1))),
-            capacity: capacity)
-        do {
-            if pieces.workers == 1 {
-                try pieces.renderInline(sink, progress)
-            } else {
-                try pieces.renderInParallel(sink, progress)
+        // One thread renders on the calling thread between writes; more run as the engine's workers while the
+        // calling thread writes.
+        let engine = ChunkEngine(
+            plan: plan, seed: run.seed, offset: run.offset, count: run.count,
+            threads: run.threads == 1 ? 0 : run.threads)
+        while let chunk = engine.next() {
+            do {
+                try sink(chunk.bytes)
+            } catch {
+                engine.release(chunk)
+                engine.stop()
+                throw .sink(error)
             }
-        } catch {
-            throw .sink(error)
+            engine.release(chunk)
+            progress(chunk.records.upperBound - run.offset)
         }
         do {
             try withBytes(plan.suffix, sink)

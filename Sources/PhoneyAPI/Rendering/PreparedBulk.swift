@@ -175,20 +175,26 @@ extension APIService {
     ) throws(APIError) {
         let request = bulk.request
         let limit = bufferedLimit(transport)
-        let renderer = ChunkRenderer(
-            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count)
-        func write(_ bytes: UnsafeRawBufferPointer) {
-            if quoted { buffer.writeJSONEscaped(bytes) } else { buffer.writeBytes(bytes) }
+        // The buffered path renders on the request's own thread (threads: 0): its records go into one buffer
+        // anyway, and behind Lambda there is one core.
+        let engine = ChunkEngine(
+            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count, threads: 0)
+        /// Writes the next chunk of at most `limit` records to `buffer`; returns its records and bytes, (0, 0) when
+        /// all are done.
+        func writeNext(atMost limit: UInt64 = .max) -> (records: UInt64, bytes: Int) {
+            guard let chunk = engine.next(atMost: limit) else { return (0, 0) }
+            defer { engine.release(chunk) }
+            if quoted { buffer.writeJSONEscaped(chunk.bytes) } else { buffer.writeBytes(chunk.bytes) }
+            return (UInt64(chunk.records.count), chunk.bytes.count)
         }
         var rendered: UInt64 = 0
         if request.count > Self.sampleRecords {
             var sampleBytes = 0
             while rendered < Self.sampleRecords, sampleBytes < 1 << 20 {
-                let records = renderer.renderNext(atMost: Self.sampleRecords - rendered)
+                let (records, bytes) = writeNext(atMost: Self.sampleRecords - rendered)
                 if records == 0 { break }
                 rendered += records
-                sampleBytes += renderer.bytes.count
-                write(renderer.bytes)
+                sampleBytes += bytes
             }
             let perRecord = sampleBytes / Int(rendered) * 11 / 10 + 1
             let estimate = try checkSize(bulk, perRecord: perRecord, transport: transport, perMille: perMille)
@@ -201,10 +207,9 @@ extension APIService {
         let sampled = rendered
         let renderStarted = monotonicNanoseconds()
         while true {
-            let records = renderer.renderNext()
+            let (records, _) = writeNext()
             if records == 0 { break }
             rendered += records
-            write(renderer.bytes)
             if buffer.readableBytes > limit {
                 guard let transportLimit = transport.responseBytes, transportLimit <= config.maxBufferedBytes else {
                     throw APIError.outputTooLarge(estimate: nil, limit: limit)
@@ -221,7 +226,9 @@ extension APIService {
                 // The pace of this loop only: the sample's records were made before it started.
                 let perRecord = Double(spent) / Double(max(rendered - sampled, 1))
                 let projected = Double(now) + perRecord * Double(request.count - rendered)
-                if now >= deadline || (spent >= 20_000_000 && projected > Double(deadline)) {
+                if deadline.hasPassed(at: now)
+                    || (spent >= 20_000_000 && projected > Double(deadline.uptimeNanoseconds))
+                {
                     throw APIError.deadline(bulk, rendered: rendered, transport: transport)
                 }
             }
@@ -253,15 +260,19 @@ extension APIError {
             ])
     }
 
-    /// 503 for generation stopped because it would not finish before the transport's deadline.
+    /// 503 for generation stopped because it would not finish before the transport's deadline: how far it got,
+    /// where to go on, and the transport's advice.
     static func deadline(_ bulk: PreparedBulk, rendered: UInt64, transport: TransportLimits) -> APIError {
         let request = bulk.request
         return APIError(
             .serviceUnavailable,
             detail: .string(
-                "Generation stopped after \(rendered) of \(request.count) records: finishing would run past the "
-                    + "deadline of the \(transport.name) invocation (the function's timeout). Ask for fewer records per request and page with `offset` "
-                    + "(same `seed`), or give the function a longer timeout."),
-            extra: [("generated_before_stop", .number(String(rendered)))])
+                "Generation stopped after \(rendered) of \(request.count) records: finishing would run past "
+                    + transport.deadlineAdvice),
+            extra: [
+                ("generated_before_stop", .number(String(rendered))),
+                ("next_offset", .number(String(request.offset + rendered))),
+                ("seed", .number(request.seedText)),
+            ])
     }
 }

@@ -6,9 +6,9 @@ import PhoneyCore
 
 /// Streams a bulk request's records as a chunked response, one engine chunk (about 256 KiB) at a time.
 ///
-/// Each chunk is rendered, then written with `await`; the write returns only when the connection has room, so
-/// memory stays at one chunk whatever the count, and a client that goes away makes the write throw, which ends
-/// the generation.
+/// The `ChunkEngine` renders on its own threads; each chunk is copied into a `ByteBuffer` and written with
+/// `await`, which returns only when the connection has room, so memory stays at the engine's few chunks whatever
+/// the count, and a client that goes away makes the write throw, which ends the generation.
 package enum RecordStream {
     /// The headers of a stream of `bulk`'s records: content type, seed, count and template id.
     package static func headers(_ bulk: PreparedBulk) -> HTTPFields {
@@ -52,11 +52,19 @@ package enum RecordStream {
     ) async throws {
         let prefix = plan.prefix
         if !prefix.isEmpty { try await writer.write(ByteBuffer(bytes: prefix)) }
-        let pipeline = StreamPipeline(
+        // The engine's workers render ahead on threads of their own while this task writes; a write that waits
+        // for a slow client leaves the engine's buffers full, and the workers wait for them instead of growing
+        // memory. A client that goes away makes the write throw, which stops the workers.
+        let engine = ChunkEngine(
             plan: plan, seed: request.seed, offset: request.offset, count: request.count,
-            lanes: Executor.defaultThreads)
+            threads: Executor.defaultThreads)
+        defer { engine.stop() }
         var reported: UInt64 = 0
-        try await pipeline.write(to: &writer) { sent in
+        while let chunk = await engine.next() {
+            let buffer = ByteBuffer(bytes: chunk.bytes)
+            let sent = chunk.records.upperBound - request.offset
+            engine.release(chunk)
+            try await writer.write(buffer)
             metrics.generated(sent - reported)
             reported = sent
             progress(sent)

@@ -58,12 +58,29 @@ enum TemplateExamples {
         ("active", .string("{{pybool}}")),
     ])
 
+    /// A template meant for another locale: names, addresses and phone numbers follow the place.
+    static let localized: JSONValue = .object([
+        ("name", .string("{{name}}")),
+        ("address", .string("{{street_address}}")),
+        ("city", .string("{{city}}")),
+        ("postcode", .string("{{postcode}}")),
+        ("phone", .string("{{phone_number}}")),
+        ("company", .string("{{company}}")),
+    ])
+
+    /// The locale the localized example is sent with.
+    static let localizedLocale = "fr_FR"
+
     /// `GET /template/examples`.
     static var simple: JSONValue {
         .object([
             ("basic_example", .object([("template", basicUser), ("count", .integer(5))])),
             ("array_example", .object([("template", arrays), ("count", .integer(3))])),
             ("text_example", .object([("template", mixedText), ("count", .integer(2)), ("seed", .integer(42))])),
+            (
+                "localized_template",
+                .object([("template", localized), ("count", .integer(3)), ("locale", .string(localizedLocale))])
+            ),
             (
                 "syntax_guide",
                 .object([
@@ -87,6 +104,11 @@ enum TemplateExamples {
                     ("ecommerce_template", example("E-commerce product and user data", ecommerce, count: 50)),
                     ("array_template", example("Template with array generation", arrays, count: 20)),
                     ("text_template", example("Placeholders mixed with text", mixedText, count: 10)),
+                    (
+                        "localized_template",
+                        example(
+                            "Localized data: send it with its locale", localized, count: 5, locale: localizedLocale)
+                    ),
                 ])
             ),
             (
@@ -123,10 +145,14 @@ enum TemplateExamples {
         ])
     }
 
-    static func example(_ description: String, _ template: JSONValue, count: Int) -> JSONValue {
-        .object([("description", .string(description)), ("template", template), ("count", .integer(count))])
+    static func example(_ description: String, _ template: JSONValue, count: Int, locale: String? = nil) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("description", .string(description)), ("template", template), ("count", .integer(count)),
+        ]
+        if let locale { members.append(("locale", .string(locale))) }
+        return .object(members)
     }
 
     /// Every example template, for tests.
-    static var all: [JSONValue] { [basicUser, ecommerce, arrays, mixedText] }
+    static var all: [JSONValue] { [basicUser, ecommerce, arrays, mixedText, localized] }
 }
