@@ -9,6 +9,7 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 # Used by the test suite and the Lambda packaging script.
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v zip >/dev/null 2>&1 || need+=(zip)
+command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
 
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""

@@ -461,3 +461,15 @@ def test_optional_features(tmp_path):
     assert alias_problems(template) == [] and iam_problems(template) == []
     # The optional path's acknowledgements are reviewed too: they must be in the committed allow-list.
     assert nag_allowlist.main(["x", str(out / "validation-report.json"), str(AWS_DIR / "nag-acknowledgements.json")]) == 0
+
+
+def test_memory_sizes_come_from_the_memory_report():
+    """Each stage's memory is the one the Lambda memory and cost report recommends (Benchmarks/memory-report.md):
+    a new report changes the stack, and a hand-edited size that drifts from the report fails here."""
+    repository = Path(__file__).resolve().parents[3]
+    recommendation = json.loads((repository / "Benchmarks" / "memory-recommendation.json").read_text())
+    stages = load_stages()
+    for stage in STAGES:
+        assert stages[stage]["memory_mb"] == recommendation[stage], (
+            f"{stage}: stages.json has {stages[stage]['memory_mb']} MB, the memory report recommends "
+            f"{recommendation[stage]} MB")
