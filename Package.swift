@@ -63,6 +63,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
@@ -75,6 +76,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -144,6 +146,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Vectors")]
         ),
@@ -167,6 +170,7 @@ let package = Package(
                 "PhoneyAPI",
                 "PhoneyServer",
                 "PhoneyCore",
+                "PhoneyTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -200,4 +204,55 @@ if Context.environment["PHONEY_BENCHMARKS"] != nil {
             path: "Benchmarks/bench"
         )
     )
+}
+
+// libFuzzer targets (Fuzz/<name>/main.swift), built only when asked for and into their own scratch path:
+// `PHONEY_FUZZ=1 swift build -c release --scratch-path .build-fuzz --product fuzz-template` (scripts/fuzz.sh does it).
+// Phoney's own modules get coverage instrumentation and AddressSanitizer; the dependencies are built as usual, which
+// is enough for libFuzzer to link and for ASan to catch our bugs. Never set for a build anyone depends on.
+if Context.environment["PHONEY_FUZZ"] != nil {
+    let sanitizers: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    for target in package.targets where ["PhoneyCore", "PhoneyAPI", "PhoneyLambda"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + sanitizers
+    }
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("template", ["PhoneyCore"]),
+        (
+            "request",
+            [
+                "PhoneyAPI", "PhoneyCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        (
+            "gateway",
+            [
+                "PhoneyLambda", "PhoneyCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        (
+            "jwt",
+            [
+                "PhoneyAPI", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+    ]
+    for fuzz in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(fuzz.name)",
+                dependencies: fuzz.dependencies,
+                path: "Fuzz/\(fuzz.name)",
+                swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+            )
+        )
+    }
 }

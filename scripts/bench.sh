@@ -2,7 +2,10 @@
 # Runs the benchmarks and prints three tables: glibc's malloc with malloc counts (`swift run -c release bench`),
 # then the same binary timed without the malloc counter, with glibc's malloc and with jemalloc preloaded.
 #
-#   scripts/bench.sh [--filter REGEX] [--skip REGEX]
+#   scripts/bench.sh [--quick] [--filter REGEX] [--skip REGEX] [--json FILE]
+#
+# The bench target exists only with PHONEY_BENCHMARKS set (Package.swift), which this script sets. --json FILE is
+# written by the first run (glibc, malloc counts) only.
 #
 # BENCH_SCRATCH_PATH=.build-bench builds in another folder (useful while other builds hold .build).
 #
@@ -21,6 +24,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+export PHONEY_BENCHMARKS=1
 
 scratch=()
 if [[ -n "${BENCH_SCRATCH_PATH:-}" ]]; then
@@ -39,12 +43,22 @@ echo "== glibc malloc =="
 swift run -c release "${scratch[@]}" bench "$@"
 
 bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
+# The timing runs take the same selection without --json, which the first run wrote.
+timing=()
+while [[ $# -gt 0 ]]; do
+    if [[ "$1" == --json ]]; then
+        shift 2
+        continue
+    fi
+    timing+=("$1")
+    shift
+done
 libc=$(ldd "$bin/bench" | awk '$1 == "libc.so.6" { print $3 }')
 
 echo
 echo "== glibc malloc, not counted (LD_PRELOAD=$libc) =="
-LD_PRELOAD="$libc" "$bin/bench" "$@"
+LD_PRELOAD="$libc" "$bin/bench" "${timing[@]}"
 
 echo
 echo "== jemalloc, not counted (LD_PRELOAD=$jemalloc) =="
-LD_PRELOAD="$jemalloc" "$bin/bench" "$@"
+LD_PRELOAD="$jemalloc" "$bin/bench" "${timing[@]}"

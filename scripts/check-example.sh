@@ -11,7 +11,8 @@ example=Examples/RecordsForTests
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build --package-path "$example" -c release
+# As a dependent would build it: without the variable that turns on Phoney's own benchmarks.
+env -u PHONEY_BENCHMARKS swift build --package-path "$example" -c release
 binary="$example/.build/release/RecordsForTests"
 "$binary" --template >"$work/template.json"
 "$binary" 42 25 >"$work/library.ndjson"

@@ -11,6 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The benchmarks are part of the suite (the gate and a quick bench): one manifest for every build below, since
+# switching the variable between builds in one .build recompiles the modules.
+export PHONEY_BENCHMARKS=1
 
 echo "== test tools"
 # botocore (the SigV4 cross-check) and moto (SSM and Secrets Manager on loopback, with boto3); hadolint for the
@@ -47,6 +50,12 @@ scripts/memory-check.py .build/release/phoney
 
 echo "== the library as a dependency (Examples/RecordsForTests)"
 scripts/check-example.sh .build/release/phoney
+
+echo "== performance gate (callgrind instructions and mallocs per workload against Benchmarks/Thresholds, 3 %)"
+scripts/bench-gate.sh
+
+echo "== bench, quick (wall clock, reported as ratios to the hand-specialised generator, never gated)"
+.build/release/bench --quick
 
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh

@@ -41,8 +41,10 @@ enum GeneratorBenchmarks {
         let sampler = Sampler(frame: Subject(frame: Array("{\"v\":\"x\"}\n".utf8)), subjects: subjects)
         self.sampler = sampler
         let workload = Workload(unit: "round", perRun: UInt64(subjects.count + 1))
-        // Each run is a round of about a quarter of a second; thirty measured rounds give each generator thirty samples.
-        let configuration = Benchmark.Configuration.phoney(maxDuration: .seconds(60), maxIterations: 30)
+        // Each run is a round of about a quarter of a second; thirty measured rounds give each generator thirty samples
+        // (five with `--quick`).
+        let configuration = Benchmark.Configuration.phoney(
+            maxDuration: .seconds(60), maxIterations: 30, quickDuration: .seconds(5), quickIterations: 5)
         Workload.benchmark(name, workload, configuration: configuration) { _ in
             sampler.round()
         }

@@ -40,6 +40,17 @@ struct Row {
     var unitsPerSecond: Double { perRun * 1e9 / medianNanoseconds }
     var megabytesPerSecond: Double { Double(workload.bytesPerRun) * 1e3 / medianNanoseconds }
     var mallocsPerUnit: Double { medianMallocs / perRun }
+
+    /// Records per second as a multiple of `reference`'s (medians): the way wall-clock throughput is read, since
+    /// both moved with the same machine's load in the same run.
+    func throughputVersus(_ reference: Row) -> Double {
+        reference.nanosecondsPerUnit / nanosecondsPerUnit
+    }
+
+    /// The median time of one unit (a compile, a request) in records of `reference` (its median).
+    func costInRecords(of reference: Row) -> Double {
+        nanosecondsPerUnit / reference.nanosecondsPerUnit
+    }
 }
 
 /// Prints the results as two tables (rendering, templates) and the ratios worth reading.
@@ -54,13 +65,24 @@ enum Report {
         line("  allocator: \(allocator)")
         line("  machine: \(Executor.defaultThreads) cores; load average before \(loadBefore), after \(loadAverage)")
         line("  render runs: \(grouped(Double(Fixture.recordsPerRun))) records to NDJSON, seed \(Fixture.seed)")
+        let reference = rows.first { $0.name == Specialized.benchmarkName }
+        if let reference {
+            line(
+                "  reference: the hand-specialised person generator, \(fixed(reference.nanosecondsPerUnit, 1)) "
+                    + "ns/record (median) in this run; x ref = records/s as a multiple of its; ref records = the "
+                    + "time of one unit in its records")
+        }
         line("")
         if !renders.isEmpty {
             table(
-                ["render", "runs", "records/s", "MB/s", "ns/record", "best ns/rec", "mallocs/run", "mallocs/record"],
+                [
+                    "render", "runs", "records/s", "x ref", "MB/s", "ns/record", "best ns/rec", "mallocs/run",
+                    "mallocs/record",
+                ],
                 renders.map { row in
                     [
-                        row.name, "\(row.runs)", grouped(row.unitsPerSecond), fixed(row.megabytesPerSecond, 1),
+                        row.name, "\(row.runs)", grouped(row.unitsPerSecond),
+                        reference.map { fixed(row.throughputVersus($0), 2) } ?? "-", fixed(row.megabytesPerSecond, 1),
                         fixed(row.nanosecondsPerUnit, 1), fixed(row.bestNanosecondsPerUnit, 1),
                         counted ? mallocRange(row) : "-", counted ? fixed(row.mallocsPerUnit, 5) : "-",
                     ]
@@ -69,12 +91,13 @@ enum Report {
         }
         if !templates.isEmpty {
             table(
-                ["template", "runs", "per run", "per second", "µs each", "best µs", "mallocs each"],
+                ["template", "runs", "per run", "per second", "µs each", "best µs", "ref records", "mallocs each"],
                 templates.map { row in
                     [
                         row.name, "\(row.runs)", grouped(row.perRun), grouped(row.unitsPerSecond),
-                        fixed(row.nanosecondsPerUnit / 1e3, 3),
-                        fixed(row.bestNanosecondsPerUnit / 1e3, 3), counted ? fixed(row.mallocsPerUnit, 2) : "-",
+                        fixed(row.nanosecondsPerUnit / 1e3, 3), fixed(row.bestNanosecondsPerUnit / 1e3, 3),
+                        reference.map { fixed(row.costInRecords(of: $0), 1) } ?? "-",
+                        counted ? fixed(row.mallocsPerUnit, 2) : "-",
                     ]
                 })
             line("")
@@ -82,7 +105,7 @@ enum Report {
         if rows.contains(where: { $0.name == GeneratorBenchmarks.name }), let sampler = GeneratorBenchmarks.sampler {
             GeneratorReport.print(sampler)
         }
-        ratios(renders)
+        ratios(printing: renders)
         for reason in skipped { line("skipped: \(reason)") }
         for outcome in outcomes where outcome.error != nil {
             line("failed: \(outcome.name): \(outcome.error!)")
@@ -90,39 +113,55 @@ enum Report {
         line(String(format: "(%.0f s in all; medians of the runs; MB = 10^6 bytes)", seconds))
     }
 
-    /// Ratios of records per second, from the best runs (background load only ever adds time), with the ratio of
-    /// the medians after it.
-    static func ratios(_ renders: [Row]) {
+    /// One ratio of records per second: `fast` over `slow`, from the best runs (background load only ever adds
+    /// time) and from the medians.
+    struct Ratio: Encodable {
+        var fixture: String
+        var comparison: String
+        var best: Double
+        var median: Double
+    }
+
+    /// The ratios worth reading: threads, the interpreter against the specialised generator, the executor's cost.
+    static func ratios(_ renders: [Row]) -> [Ratio] {
         func find(_ name: String) -> Row? { renders.first { $0.name == name } }
-        func ratio(_ fast: Row, _ slow: Row) -> (best: Double, median: Double) {
-            (
-                slow.bestNanosecondsPerUnit / fast.bestNanosecondsPerUnit,
-                slow.nanosecondsPerUnit / fast.nanosecondsPerUnit
-            )
+        func ratio(_ fixture: String, _ comparison: String, _ fast: Row, _ slow: Row) -> Ratio {
+            Ratio(
+                fixture: fixture, comparison: comparison,
+                best: slow.bestNanosecondsPerUnit / fast.bestNanosecondsPerUnit,
+                median: slow.nanosecondsPerUnit / fast.nanosecondsPerUnit)
         }
-        func times(_ value: (best: Double, median: Double)) -> String {
-            "\(fixed(value.best, 2))x (medians: \(fixed(value.median, 2))x)"
-        }
-        var lines: [String] = []
+        var ratios: [Ratio] = []
         for fixture in Fixture.allCases {
             let name = fixture.rawValue
             let base = "render \(name) ndjson"
             let one = find("\(base) 1 thread")
             let loop = find("\(base) 1 thread, interpreter loop")
             if let one, let all = find("\(base) all threads") {
-                lines.append("\(name): all threads (\(all.workload.threads)) vs 1 thread: \(times(ratio(all, one)))")
+                ratios.append(ratio(name, "all threads (\(all.workload.threads)) vs 1 thread", all, one))
             }
             if let loop, let special = find("\(base) 1 thread, specialized") {
-                let value = ratio(special, loop)
-                lines.append(
-                    "\(name): specialized vs interpreter loop: \(times(value)); the interpreter runs at "
-                        + "\(fixed(100 / value.best, 0))% of the ceiling")
+                ratios.append(ratio(name, "specialized vs interpreter loop", special, loop))
             }
             if let one, let loop {
-                lines.append("\(name): bare interpreter loop vs executor, 1 thread: \(times(ratio(loop, one)))")
+                ratios.append(ratio(name, "bare interpreter loop vs executor, 1 thread", loop, one))
             }
         }
-        if find("render person ndjson 1 thread, specialized") != nil {
+        return ratios
+    }
+
+    /// Prints the ratios of `renders`.
+    static func ratios(printing renders: [Row]) {
+        var lines = ratios(renders).map { ratio in
+            var text =
+                "\(ratio.fixture): \(ratio.comparison): \(fixed(ratio.best, 2))x (medians: "
+                + "\(fixed(ratio.median, 2))x)"
+            if ratio.comparison.hasPrefix("specialized") {
+                text += "; the interpreter runs at \(fixed(100 / ratio.best, 0))% of the ceiling"
+            }
+            return text
+        }
+        if renders.contains(where: { $0.name == Specialized.benchmarkName }) {
             lines.append("person: specialized output: \(Specialized.check)")
         }
         guard !lines.isEmpty else { return }

@@ -47,14 +47,25 @@ enum Registry {
     nonisolated(unsafe) static var skipped: [String] = []
 }
 
+/// How long each benchmark is measured: the full run, or `--quick` (every benchmark, briefly: the test command's run).
+enum RunLength {
+    /// Set from the command line before any benchmark is registered.
+    nonisolated(unsafe) static var quick = false
+}
+
 extension Benchmark.Configuration {
-    /// Throughput, wall time and malloc counts, measured for up to `maxDuration` after one warm-up run.
+    /// Throughput, wall time and malloc counts, measured for up to `maxDuration` after one warm-up run; with
+    /// `--quick`, for up to `quickDuration` and `quickIterations` runs.
     ///
     /// No CPU-time or other operating-system metric: the runner reads those from `/proc` inside the window where
     /// it counts mallocs, and the reads allocate.
-    static func phoney(maxDuration: Duration = .seconds(2), maxIterations: Int = 10_000) -> Benchmark.Configuration {
+    static func phoney(
+        maxDuration: Duration = .seconds(2), maxIterations: Int = 10_000, quickDuration: Duration = .milliseconds(400),
+        quickIterations: Int = 10_000
+    ) -> Benchmark.Configuration {
         .init(
-            metrics: [.throughput, .wallClock, .mallocCountTotal], warmupIterations: 1, maxDuration: maxDuration,
-            maxIterations: maxIterations)
+            metrics: [.throughput, .wallClock, .mallocCountTotal], warmupIterations: 1,
+            maxDuration: RunLength.quick ? min(maxDuration, quickDuration) : maxDuration,
+            maxIterations: RunLength.quick ? min(maxIterations, quickIterations) : maxIterations)
     }
 }

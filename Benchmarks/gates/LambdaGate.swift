@@ -26,9 +26,9 @@ enum LambdaGate {
             ],
             remoteSettings: { _ in [:] }, sink: LogSink { _ in }, emit: { _ in })
         return .async {
-            let invocation = makeInvocation(
-                requestID: "gates-request", deadlineMilliseconds: unixMilliseconds() + 60_000,
-                event: ByteBuffer(string: event))
+            let invocation = Invocation(
+                requestID: "gates-request", deadlineMilliseconds: WallClock.milliseconds() + 60_000, traceID: nil,
+                functionARN: nil, event: ByteBuffer(string: event))
             guard case .response(let document) = await app.handle(invocation) else {
                 fatalError("the invocation failed")
             }
@@ -68,30 +68,5 @@ enum LambdaGate {
             ),
             ("body", .string(body)), ("isBase64Encoded", .bool(false)),
         ]).serialized
-    }
-
-    static func unixMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000 + Int64(now.tv_nsec) / 1_000_000
-    }
-
-    /// `Invocation`'s stored properties in their order. `Invocation` has no `package` initialiser (its memberwise one
-    /// is internal, and the tests reach it with `@testable`), so the gate builds this and reinterprets it.
-    /// Replace with `Invocation(...)` once PhoneyLambda declares `package init`.
-    struct InvocationFields {
-        var requestID: String
-        var deadlineMilliseconds: Int64?
-        var traceID: String?
-        var functionARN: String?
-        var event: ByteBuffer
-    }
-
-    static func makeInvocation(requestID: String, deadlineMilliseconds: Int64, event: ByteBuffer) -> Invocation {
-        let fields = InvocationFields(
-            requestID: requestID, deadlineMilliseconds: deadlineMilliseconds, traceID: nil, functionARN: nil,
-            event: event)
-        precondition(MemoryLayout<InvocationFields>.size == MemoryLayout<Invocation>.size)
-        return unsafeBitCast(fields, to: Invocation.self)
     }
 }

@@ -46,6 +46,28 @@ package final class APIService: Sendable {
 
     var production: Bool { config.envState == .prod }
 
+    /// A JSON request body, at most `MAX_BODY_BYTES`.
+    ///
+    /// As FastAPI reads a JSON body: without a `Content-Type` the body is taken as JSON; with one, it must be
+    /// `application/json` or a `+json` type, and anything else (`text/plain` from a bare `fetch`, the form type
+    /// `curl -d` sends) is a 422 naming the type, before the body is read.
+    ///
+    /// - Throws: `APIError` 422 for another content type, and whatever `readBody` throws.
+    package func readJSONBody(_ request: Request) async throws -> ByteBuffer {
+        if let contentType = request.headers[.contentType] {
+            let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmed.lowercased() } ?? ""
+            if media != "application/json", !(media.hasPrefix("application/") && media.hasSuffix("+json")) {
+                throw APIError.requestValidation([
+                    RequestIssue(
+                        "model_attributes_type", ["body"],
+                        "Input should be a valid dictionary or object to extract fields from: the body was sent as "
+                            + "`\(media)`; send the JSON with `Content-Type: application/json`")
+                ])
+            }
+        }
+        return try await readBody(request)
+    }
+
     /// The request body, at most `MAX_BODY_BYTES`.
     ///
     /// - Throws: `APIError` 413 when the body is larger (checked against `Content-Length` first), 400 when the

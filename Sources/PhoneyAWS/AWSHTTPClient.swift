@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import NIOTLS
 import Synchronization
 
 /// A small HTTP/1.1 client for the AWS calls of a cold start: one request at a time per connection, the whole
@@ -60,8 +61,9 @@ package final class AWSHTTPClient: Sendable {
         while let channel = takeIdle(key) {
             do {
                 return try await send(exchange, on: channel, key: key)
-            } catch where error.kind == .closedBeforeResponse {
-                continue  // The server closed the kept connection: try a new one.
+            } catch {
+                // The server closed the kept connection before answering: try a new one.
+                guard error.kind == .closedBeforeResponse else { throw error }
             }
         }
         let channel = try await connect(key, deadline: deadline)
@@ -77,7 +79,9 @@ package final class AWSHTTPClient: Sendable {
         for channel in channels { channel.close(promise: nil) }
     }
 
-    private func send(_ exchange: Exchange, on channel: any Channel, key: Key) async throws(AWSHTTPError)
+    private func send(
+        _ exchange: Exchange, on channel: any Channel, key: Key
+    ) async throws(AWSHTTPError)
         -> AWSHTTPResponse
     {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
@@ -119,7 +123,7 @@ package final class AWSHTTPClient: Sendable {
                                 NIOSSLClientHandler(context: tls, serverHostname: serverName))
                         }
                         try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        try channel.pipeline.syncOperations.addHandler(ExchangeHandler())
+                        try channel.pipeline.syncOperations.addHandler(ExchangeHandler(tls: tls != nil))
                     }
                 }
                 .connect(host: host, port: key.port)
@@ -270,6 +274,9 @@ final class ExchangeHandler: ChannelDuplexHandler {
     typealias OutboundIn = PendingExchange
     typealias OutboundOut = HTTPClientRequestPart
 
+    /// Whether the connection runs TLS, and whether its handshake has completed.
+    private let tls: Bool
+    private var handshakeCompleted = false
     private var promise: EventLoopPromise<AWSHTTPResponse>?
     private var maxBodyBytes = 0
     private var head: HTTPResponseHead?
@@ -336,9 +343,23 @@ final class ExchangeHandler: ChannelDuplexHandler {
         }
     }
 
+    init(tls: Bool) {
+        self.tls = tls
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .handshakeCompleted? = event as? TLSUserEvent { handshakeCompleted = true }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
-        let kind: AWSHTTPError.Kind = head == nil ? .closedBeforeResponse : .closedDuringResponse
-        finish(.failure(AWSHTTPError(kind, "the server closed the connection")), context: context)
+        // A failed handshake may close the connection before its error reaches this handler.
+        let error =
+            tls && !handshakeCompleted
+            ? AWSHTTPError(.tls, "the connection closed during the TLS handshake")
+            : AWSHTTPError(
+                head == nil ? .closedBeforeResponse : .closedDuringResponse, "the server closed the connection")
+        finish(.failure(error), context: context)
         context.fireChannelInactive()
     }
 

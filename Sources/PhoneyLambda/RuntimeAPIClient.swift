@@ -11,6 +11,16 @@ package struct Invocation: Sendable {
     package var traceID: String?
     package var functionARN: String?
     package var event: ByteBuffer
+
+    package init(
+        requestID: String, deadlineMilliseconds: Int64?, traceID: String?, functionARN: String?, event: ByteBuffer
+    ) {
+        self.requestID = requestID
+        self.deadlineMilliseconds = deadlineMilliseconds
+        self.traceID = traceID
+        self.functionARN = functionARN
+        self.event = event
+    }
 }
 
 /// An answer from the Runtime API: status, headers and body.

@@ -20,7 +20,7 @@ package enum PhoneyServer {
             router: router,
             server: .http1(
                 configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
-                    ExpectContinueHandler(maxBodyBytes: config.maxBodyBytes)
+                    ProtocolErrorHandler(), ExpectContinueHandler(maxBodyBytes: config.maxBodyBytes),
                 ])),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: "Phoney"),

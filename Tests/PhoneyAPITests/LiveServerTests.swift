@@ -62,6 +62,35 @@ import Testing
         }
     }
 
+    /// What the HTTP parser refuses (a header block over the limit, a request line that is not HTTP) is answered
+    /// like every other error: a JSON `detail`, the security headers, and the connection closed.
+    @Test func protocolErrorsGetAJSONBodyAndTheSecurityHeaders() async throws {
+        try await Self.server().test(.live) { client in
+            let port = try #require(client.port)
+            let cases: [(request: String, status: String, detail: String)] = [
+                (
+                    "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "a", count: 128 * 1024))\r\n\r\n",
+                    "HTTP/1.1 431", "header block"
+                ),
+                ("NOT HTTP AT ALL\r\n\r\n", "HTTP/1.1 400", "not valid HTTP"),
+            ]
+            for (request, status, detail) in cases {
+                let connection = try RawConnection(port: port)
+                defer { connection.close() }
+                try connection.send(request)
+                let response = try connection.receive(until: "\"}")
+                #expect(response.hasPrefix(status), "\(response.prefix(200))")
+                #expect(response.contains(#"{"detail":"#) && response.contains(detail), "\(response.prefix(400))")
+                #expect(response.lowercased().contains("x-content-type-options: nosniff"))
+                #expect(response.lowercased().contains("content-type: application/json"))
+            }
+            // The server is still there.
+            try await client.execute(uri: "/health", method: .get) { (response) async throws in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     /// A chunked body whose framing is broken is the client's fault: 400 saying so, never a 500.
     @Test func malformedChunkedBodyIs400() async throws {
         try await Self.server().test(.live) { client in

@@ -1,6 +1,8 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import PhoneyCore
 import PhoneyTestSupport
 import Synchronization
@@ -24,7 +26,8 @@ struct AWSHTTPClientTests {
     }
 
     @Test func aContentLengthBodyIsReadAndTheRequestIsComplete() async throws {
-        let server = try await ScriptedServer.start { _ in .answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello") }
+        let server = try await ScriptedServer.start { _ in .answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")
+        }
         defer { server.stop() }
         let response = try await Self.send(AWSHTTPClient(), server)
         #expect(response.status == 200)
@@ -134,7 +137,9 @@ struct AWSHTTPClientTests {
 
     @Test func aBodyAboveTheLimitIsRefused() async throws {
         let body = String(repeating: "x", count: 100)
-        let server = try await ScriptedServer.start { _ in .answer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n\(body)") }
+        let server = try await ScriptedServer.start { _ in
+            .answer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n\(body)")
+        }
         defer { server.stop() }
         let error = await #expect(throws: AWSHTTPError.self) {
             try await Self.send(AWSHTTPClient(), server, maxBodyBytes: 10)
@@ -200,6 +205,60 @@ struct AWSHTTPClientTests {
         #expect(error?.httpStatus == 200)
     }
 
+    @Test func httpsEndpointsAreVerifiedAgainstTheTrustRoots() async throws {
+        let (certificate, key) = try Self.selfSignedCertificate()
+        let serverTLS = try NIOSSLContext(
+            configuration: .makeServerConfiguration(
+                certificateChain: certificate.map { .certificate($0) }, privateKey: .privateKey(key)))
+        let server = try await ScriptedServer.start(tls: serverTLS) { _ in
+            .answer("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecret")
+        }
+        defer { server.stop() }
+        var trusting = TLSConfiguration.makeClientConfiguration()
+        trusting.trustRoots = .certificates(certificate)
+        let client = AWSHTTPClient(tlsConfiguration: trusting)
+        // By name (sent as SNI and checked against the certificate's DNS name), then by address (no SNI).
+        for url in ["https://localhost:\(server.port)", "https://127.0.0.1:\(server.port)"] {
+            let endpoint = try #require(AWSEndpoint(url: url))
+            let response = try await client.execute(
+                Self.request(), to: endpoint, timeout: .seconds(5), maxBodyBytes: 100)
+            #expect(String(buffer: response.body) == "secret")
+        }
+        #expect(server.requests.count == 2)
+
+        // The system's trust roots do not hold the test certificate: the handshake fails, nothing is sent.
+        let endpoint = try #require(AWSEndpoint(url: "https://localhost:\(server.port)"))
+        let error = await #expect(throws: AWSHTTPError.self) {
+            try await AWSHTTPClient().execute(Self.request(), to: endpoint, timeout: .seconds(5), maxBodyBytes: 100)
+        }
+        #expect(error?.kind == .tls)
+        #expect(server.requests.count == 2)
+    }
+
+    /// A P-256 certificate for `localhost` and `127.0.0.1`, made with the `openssl` command.
+    static func selfSignedCertificate() throws -> ([NIOSSLCertificate], NIOSSLPrivateKey) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phoney-tls-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keyPath = directory.appendingPathComponent("key.pem").path
+        let certificatePath = directory.appendingPathComponent("certificate.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", keyPath, "-out", certificatePath, "-days", "1", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0, "openssl req failed (install openssl)")
+        return (
+            try NIOSSLCertificate.fromPEMFile(certificatePath), try NIOSSLPrivateKey(file: keyPath, format: .pem)
+        )
+    }
+
     @Test func ipLiteralsAreRecognisedForSNI() {
         #expect(AWSHTTPClient.isIPAddress("127.0.0.1"))
         #expect(AWSHTTPClient.isIPAddress("::1"))
@@ -239,12 +298,15 @@ final class ScriptedServer: Sendable {
     var requests: [String] { state.withLock { $0.requests } }
     var connections: Int { state.withLock { $0.connections } }
 
-    static func start(_ script: @escaping @Sendable (String) -> Reply) async throws -> ScriptedServer {
+    static func start(
+        tls: NIOSSLContext? = nil, _ script: @escaping @Sendable (String) -> Reply
+    ) async throws -> ScriptedServer {
         let box = ServerBox()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(
                         RequestReader(
                             onConnect: { box.server?.state.withLock { $0.connections += 1 } },

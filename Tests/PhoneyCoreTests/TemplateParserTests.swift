@@ -275,3 +275,42 @@ struct TemplateParserTests {
         #expect(try EngineTest.error(template + padding).kind == .limitExceeded)
     }
 }
+
+/// Bytes that are not UTF-8 are an error at their offset, never replaced.
+struct UTF8ValidationTests {
+    func invalid(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) }
+    }
+
+    @Test func wellFormedTextPasses() {
+        #expect(invalid(Array("plain ASCII, long enough for the fast path".utf8)) == nil)
+        #expect(invalid(Array("Zoë, 東京, 🎉, \u{10FFFF}".utf8)) == nil)
+        #expect(invalid([]) == nil)
+    }
+
+    @Test(arguments: [
+        ([0x41, 0xFF, 0x41], 1),  // never a UTF-8 byte
+        ([0x41, 0x80], 1),  // a continuation byte without a lead
+        ([0xC0, 0xAF], 0),  // overlong '/'
+        ([0xE0, 0x80, 0xAF], 1),  // overlong three-byte form
+        ([0xED, 0xA0, 0x80], 1),  // a surrogate, U+D800
+        ([0xF4, 0x90, 0x80, 0x80], 1),  // above U+10FFFF
+        ([0x41, 0x42, 0xE2, 0x82], 2),  // truncated at the end
+        ([0x41, 0xE2, 0x28, 0xA1], 2),  // a bad continuation
+    ])
+    func malformedSequencesAreFoundWhereTheyBreak(_ bytes: [UInt8], _ offset: Int) {
+        #expect(invalid(bytes) == offset)
+    }
+
+    @Test func theParserNamesTheOffset() throws {
+        let document: [UInt8] = Array(#"{"template": {"a": ""#.utf8) + [0xFF, 0xFE] + Array(#""}}"#.utf8)
+        var failure: TemplateError?
+        do {
+            _ = try withBytes(document) { bytes throws(TemplateError) in try JSONValue.parse(bytes) }
+        } catch {
+            failure = error
+        }
+        #expect(failure?.offset == 20)
+        #expect(failure?.message.contains("invalid UTF-8") == true)
+    }
+}

@@ -35,9 +35,9 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
 }
 
 /// The security headers, made once.
-enum SecurityHeaders {
+package enum SecurityHeaders {
     /// The headers every response carries.
-    static let fixed: [HTTPField] = [
+    package static let fixed: [HTTPField] = [
         HTTPField(name: .xContentTypeOptions, value: "nosniff"),
         HTTPField(name: .xFrameOptions, value: "DENY"),
         HTTPField(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains"),
@@ -46,5 +46,6 @@ enum SecurityHeaders {
     ]
 
     /// The policy for API responses: they are data, never a page, so nothing may load or frame them.
-    static let apiPolicy = HTTPField(name: .contentSecurityPolicy, value: "default-src 'none'; frame-ancestors 'none'")
+    package static let apiPolicy = HTTPField(
+        name: .contentSecurityPolicy, value: "default-src 'none'; frame-ancestors 'none'")
 }

@@ -101,9 +101,12 @@ package struct BulkRequest: Sendable {
                     $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09
                 })
             else { return nil }
+            // Bytes that are not UTF-8 go to the full parser, which names their offset.
+            let templateBytes = UnsafeRawBufferPointer(rebasing: bytes[template])
+            guard UTF8Validation.firstInvalidOffset(templateBytes) == nil else { return nil }
             var fields = RequestFields(members: members)
             let request = BulkRequest(
-                templateText: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[template]), as: UTF8.self),
+                templateText: String(decoding: templateBytes, as: UTF8.self),
                 fields: &fields)
             return fields.issues.isEmpty ? request : nil
         }

@@ -55,7 +55,7 @@ enum GeneratorRoutes {
 
         router.post("/api/v1/generate") { request, _ -> Response in
             _ = try await api.authenticator.authenticate(request)
-            let body = try await api.readBody(request)
+            let body = try await api.readJSONBody(request)
             let call = try GeneratorCall(body: body, limits: api.config.templateLimits)
             let provider = try CatalogDocuments.resolveProvider(call.provider)
             let spec = try api.resolveGenerator(provider: provider, call.generator)

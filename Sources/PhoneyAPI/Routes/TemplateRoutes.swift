@@ -23,7 +23,7 @@ enum TemplateRoutes {
     static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
         router.post("/template") { request, context -> Response in
             let started = monotonicNanoseconds()
-            let body = try await api.readBody(request)
+            let body = try await api.readJSONBody(request)
             let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
             if bulk.count > APIConfig.publicMaxCount {
                 throw APIError(
@@ -47,7 +47,7 @@ enum TemplateRoutes {
         router.post("/api/v1/template/generate") { request, context -> Response in
             let started = monotonicNanoseconds()
             _ = try await api.authenticator.authenticate(request)
-            let body = try await api.readBody(request)
+            let body = try await api.readJSONBody(request)
             let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
             if let format = streamFormat(request, bulk) {
                 if bulk.count > api.config.maxStreamCount {
@@ -85,7 +85,7 @@ enum TemplateRoutes {
         }
 
         router.post("/api/v1/template/validate") { request, _ -> Response in
-            let body = try await api.readBody(request)
+            let body = try await api.readJSONBody(request)
             var limits = api.config.templateLimits
             limits.maxDepth += 1
             limits.maxNodes += 8

@@ -36,6 +36,12 @@ extension JSONValue {
                 .limitExceeded, "template is \(bytes.count) bytes; the limit is \(limits.maxBytes)")
         }
         var parser = JSONParser(bytes: bytes, limits: limits)
+        // JSON is UTF-8 (RFC 8259 §8.1): a byte that breaks it is an error at its offset, never a silent U+FFFD
+        // that would change the text the client sent.
+        if let invalid = UTF8Validation.firstInvalidOffset(bytes) {
+            parser.position = invalid
+            throw parser.error("invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)))")
+        }
         // A UTF-8 byte order mark opens the document when an editor on Windows saved it; Python's `json` skips it
         // for bytes too.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
