@@ -110,6 +110,7 @@ let package = Package(
                 "PhoneyServer",
                 .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Runs one benchmark workload K times, for scripts/bench-gate.sh to count under callgrind. Built with every

@@ -10,7 +10,7 @@ struct PhoneyCommand: AsyncParsableCommand {
         commandName: "phoney",
         abstract: "Realistic fake data from JSON templates, fast and reproducible.",
         subcommands: [
-            GenerateCommand.self, ValidateCommand.self, GeneratorsCommand.self, ServeCommand.self,
+            GenerateCommand.self, ExportCommand.self, ValidateCommand.self, GeneratorsCommand.self, ServeCommand.self,
             HashPasswordCommand.self,
         ]
     )

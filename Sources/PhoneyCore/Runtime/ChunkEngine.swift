@@ -76,13 +76,15 @@ package final class ChunkEngine: @unchecked Sendable {
     /// - Parameters:
     ///   - threads: worker threads; 0 renders on the consumer's thread when it asks.
     ///   - budgetBytes: bytes the chunks in flight may hold (one chunk is always allowed).
+    ///   - runStart: the first record of the whole run, when these records are a part of it (a shard): the format's
+    ///     separator goes before every record but that one.
     package init(
         plan: Plan, seed: UInt64, offset: UInt64, count: UInt64, threads: Int,
-        budgetBytes: Int = ChunkEngine.defaultBudgetBytes
+        budgetBytes: Int = ChunkEngine.defaultBudgetBytes, runStart: UInt64? = nil
     ) {
         self.plan = plan
         self.seed = seed
-        self.first = offset
+        self.first = runStart ?? offset
         self.end = offset + count
         self.budgetBytes = max(budgetBytes, Self.targetChunkBytes)
         self.permutations = plan.permutations(seed: seed)
