@@ -70,18 +70,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try TemplateInput.read(template)
-        var options = CompileOptions(format: format, locale: locale, uniqueAll: unique)
-        if let now { options.now = DateExpression.parse(now, now: 0)! }
-        let plan: Plan
-        do {
-            plan = try Plan.compile(json: text, options: options)
-        } catch {
-            ErrorReport.print(error.errors)
-            throw ExitCode(1)
-        }
-        let chosenSeed = seed?.value ?? UInt64.random(in: 0...UInt64(Int64.max))
-        if seed == nil { StandardError.write("phoney: seed \(chosenSeed)\n") }
+        let (text, options, plan) = try GenerateCommand.compile(
+            template, format: format, locale: locale, unique: unique, now: now)
+        let chosenSeed = GenerateCommand.choose(seed)
         if mkdir(to, 0o755) != 0, errno != EEXIST {
             StandardError.write("error: cannot create `\(to)`: \(String(cString: strerror(errno)))\n")
             throw ExitCode(1)

@@ -52,18 +52,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try TemplateInput.read(template)
-        var options = CompileOptions(format: format, locale: locale, uniqueAll: unique)
-        if let now { options.now = DateExpression.parse(now, now: 0)! }
-        let plan: Plan
-        do {
-            plan = try Plan.compile(json: text, options: options)
-        } catch {
-            ErrorReport.print(error.errors)
-            throw ExitCode(1)
-        }
-        let chosenSeed = seed?.value ?? UInt64.random(in: 0...UInt64(Int64.max))
-        if seed == nil { StandardError.write("phoney: seed \(chosenSeed)\n") }
+        let (_, _, plan) = try Self.compile(template, format: format, locale: locale, unique: unique, now: now)
+        let chosenSeed = Self.choose(seed)
         let file: OutputFile
         do {
             file =
@@ -93,6 +83,32 @@ struct GenerateCommand: ParsableCommand {
                 try file.write(bytes)
             }
         }
+    }
+}
+
+extension GenerateCommand {
+    /// Reads and compiles the template as `generate` and `export` take it: errors are printed and end the command.
+    ///
+    /// - Returns: the template's text, the options it was compiled with, and the plan.
+    static func compile(
+        _ template: String, format: OutputFormat, locale: String, unique: Bool, now: String?
+    ) throws -> (text: String, options: CompileOptions, plan: Plan) {
+        let text = try TemplateInput.read(template)
+        var options = CompileOptions(format: format, locale: locale, uniqueAll: unique)
+        if let now { options.now = DateExpression.parse(now, now: 0)! }
+        do {
+            return (text, options, try Plan.compile(json: text, options: options))
+        } catch {
+            ErrorReport.print(error.errors)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The seed given, or a random one, said on standard error so the run can be repeated.
+    static func choose(_ seed: Seed?) -> UInt64 {
+        let chosen = seed?.value ?? UInt64.random(in: 0...UInt64(Int64.max))
+        if seed == nil { StandardError.write("phoney: seed \(chosen)\n") }
+        return chosen
     }
 }
 
