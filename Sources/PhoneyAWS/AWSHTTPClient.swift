@@ -60,14 +60,14 @@ package final class AWSHTTPClient: Sendable {
         let exchange = Exchange(request: request, deadline: deadline, maxBodyBytes: maxBodyBytes)
         while let channel = takeIdle(key) {
             do {
-                return try await send(exchange, on: channel, key: key)
+                return try await send(exchange, on: channel, key: key, fresh: false)
             } catch {
                 // The server closed the kept connection before answering: try a new one.
                 guard error.kind == .closedBeforeResponse else { throw error }
             }
         }
         let channel = try await connect(key, deadline: deadline)
-        return try await send(exchange, on: channel, key: key)
+        return try await send(exchange, on: channel, key: key, fresh: true)
     }
 
     /// Closes every idle connection.
@@ -80,12 +80,17 @@ package final class AWSHTTPClient: Sendable {
     }
 
     private func send(
-        _ exchange: Exchange, on channel: any Channel, key: Key
+        _ exchange: Exchange, on channel: any Channel, key: Key, fresh: Bool
     ) async throws(AWSHTTPError)
         -> AWSHTTPResponse
     {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
-        channel.writeAndFlush(PendingExchange(exchange: exchange, promise: promise), promise: nil)
+        // The handler completes `promise` once it has the exchange; a failed write means it never got it, because
+        // the connection had closed (a kept one by the server, a new TLS one by a failed handshake).
+        channel.writeAndFlush(PendingExchange(exchange: exchange, promise: promise)).whenFailure { error in
+            let kind: AWSHTTPError.Kind = fresh && key.tls ? .tls : .closedBeforeResponse
+            promise.fail(AWSHTTPError(kind, "the connection closed before the request was sent: \(error)"))
+        }
         let response: AWSHTTPResponse
         do {
             response = try await promise.futureResult.get()
@@ -287,6 +292,7 @@ final class ExchangeHandler: ChannelDuplexHandler {
         let pending = unwrapOutboundIn(data)
         guard promise == nil else {
             pending.promise.fail(AWSHTTPError(.protocolError, "the connection is busy with another request"))
+            writePromise?.succeed()
             return
         }
         promise = pending.promise
@@ -307,7 +313,11 @@ final class ExchangeHandler: ChannelDuplexHandler {
         }
         let written = context.eventLoop.makePromise(of: Void.self)
         written.futureResult.assumeIsolated().whenFailure { [self] error in
-            finish(.failure(Self.classify(error, responseBegun: false)), context: context)
+            // A failed handshake fails the writes it held before its error reaches this handler.
+            let failure =
+                tls && !handshakeCompleted
+                ? AWSHTTPError(.tls, "the TLS handshake failed: \(error)") : Self.classify(error, responseBegun: false)
+            finish(.failure(failure), context: context)
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
         writePromise?.succeed()
