@@ -7,7 +7,8 @@
 # tooling against moto and a local server, the CDK app synthesised and checked (cdk-nag, cfn-lint, checkov), its
 # Terraform twin, and the GitHub workflows.
 #
-# Long fuzzing, sanitizer and soak runs are not here: they run from their own scripts (docs/reliability.md).
+# Long fuzzing (scripts/fuzz.sh, all four targets), sanitizer and soak runs are not here: they run from their own
+# scripts (docs/reliability.md); the template fuzzer runs for 20 seconds on its corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -56,6 +57,9 @@ scripts/bench-gate.sh
 
 echo "== bench, quick (wall clock, reported as ratios to the hand-specialised generator, never gated)"
 .build/release/bench --quick
+
+echo "== fuzzing, short (the template parser, compiler and renderer under libFuzzer and AddressSanitizer, 20 s)"
+scripts/fuzz-smoke.sh 20 template
 
 echo "== API property tests (schemathesis against /openapi.json)"
 scripts/schemathesis.sh

@@ -206,6 +206,34 @@ struct AuthTests {
         }
     }
 
+    /// Validly signed tokens that must still be refused: not valid yet, issued in the future, never expiring in
+    /// practice.
+    @Test func futureDatedAndEndlessTokensAreRefused() async throws {
+        let now = Date()
+        func token(iat: Date? = nil, exp: Date, nbf: Date? = nil) async throws -> String {
+            let keys = JWTKeyCollection()
+            await keys.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: .sha256)
+            return try await keys.sign(
+                AccessToken(
+                    sub: SubjectClaim(value: "api_user"), iat: iat.map { IssuedAtClaim(value: $0) },
+                    exp: ExpirationClaim(value: exp), nbf: nbf.map { NotBeforeClaim(value: $0) }))
+        }
+        let hour: TimeInterval = 3600
+        let cases: [(String, String, HTTPResponse.Status)] = [
+            ("good", try await token(iat: now, exp: now + hour, nbf: now - 10), .ok),
+            ("nbf an hour ahead", try await token(iat: now, exp: now + 2 * hour, nbf: now + hour), .unauthorized),
+            ("iat an hour ahead", try await token(iat: now + hour, exp: now + 2 * hour), .unauthorized),
+            ("exp in a thousand years", try await token(iat: now, exp: now + 1000 * 365 * 24 * hour), .unauthorized),
+            ("nbf within the leeway", try await token(iat: now, exp: now + hour, nbf: now + 30), .ok),
+        ]
+        try await TestSupport.app().test(.router) { client in
+            for (name, token, status) in cases {
+                let response = try await Self.protected(client, [.authorization: "Bearer \(token)"])
+                #expect(response.status == status, "\(name)")
+            }
+        }
+    }
+
     /// The claims the original Phoney signed: `sub` and `exp`, no `iat`.
     struct OriginalClaims: JWTPayload {
         var sub: SubjectClaim

@@ -50,11 +50,14 @@ package final class TokenService: Sendable {
         return claims
     }
 
-    /// The `alg` of a compact JWS header, when the header is well-formed JSON.
+    /// The `alg` of a compact JWS header, when the header is well-formed JSON and asks for no extension: a
+    /// header with `crit` names extensions the verifier must understand, and this one understands none (RFC 7515
+    /// §4.1.11), so such a token is refused.
     func headerAlgorithm(of token: String) -> String? {
         guard let dot = token.utf8.firstIndex(of: UInt8(ascii: ".")),
             let bytes = Base64.decode(token.utf8[..<dot]),
             case .object(let members) = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)),
+            !members.contains(where: { $0.key == "crit" }),
             case .string(let alg)? = members.first(where: { $0.key == "alg" })?.value
         else { return nil }
         return alg
