@@ -14,6 +14,9 @@ package struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
             case invalidResponse = "invalid_response"
             case invalidSecret = "invalid_secret"
             case conflictingSettings = "conflicting_settings"
+            case invalidArgument = "invalid_argument"
+            case notFound = "not_found"
+            case alreadyExists = "already_exists"
         }
         private let code: Code
 
@@ -31,6 +34,12 @@ package struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         package static let invalidSecret = Kind(code: .invalidSecret)
         /// Two remote parameters map to the same setting name.
         package static let conflictingSettings = Kind(code: .conflictingSettings)
+        /// A value the caller gave (an S3 location, a bucket name, a key, an ARN, a part size) cannot be used.
+        package static let invalidArgument = Kind(code: .invalidArgument)
+        /// AWS says the thing asked for does not exist (`NoSuchBucket`, `ExecutionDoesNotExist`).
+        package static let notFound = Kind(code: .notFound)
+        /// AWS refuses to create what exists already (`ExecutionAlreadyExists`).
+        package static let alreadyExists = Kind(code: .alreadyExists)
 
         package var description: String { code.rawValue }
     }

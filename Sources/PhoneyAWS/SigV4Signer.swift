@@ -5,18 +5,23 @@ import Crypto
 ///
 /// Follows "Create a signed AWS API request" in the IAM user guide: canonical request, string to sign,
 /// the `kDate`/`kRegion`/`kService`/`kSigning` HMAC-SHA256 chain, and the `Authorization` header.
-/// The path is normalised and encoded once more, as for every service but S3 (which this signer does not target).
+/// The path is normalised and encoded once more, as for every service but S3; with `normalizesPath` off (S3) the
+/// canonical URI is the path exactly as sent, which the caller has URI-encoded once.
 package struct SigV4Signer: Sendable {
     package var credentials: AWSCredentials
     /// `us-east-1`, …
     package var region: String
     /// The signing name of the service: `ssm`, `secretsmanager`, …
     package var service: String
+    /// Whether the canonical URI is the path normalised and encoded once more (every service but S3), or the path as
+    /// sent (S3, whose object keys may hold `//`, `.` and `..` and are encoded once).
+    package var normalizesPath: Bool
 
-    package init(credentials: AWSCredentials, region: String, service: String) {
+    package init(credentials: AWSCredentials, region: String, service: String, normalizesPath: Bool = true) {
         self.credentials = credentials
         self.region = region
         self.service = service
+        self.normalizesPath = normalizesPath
     }
 
     /// The credential scope, `20150830/us-east-1/service/aws4_request`.
@@ -52,7 +57,8 @@ package struct SigV4Signer: Sendable {
         }
 
         var canonicalRequest = request.method + "\n"
-        canonicalRequest += Self.canonicalPath(request.path) + "\n"
+        let path = request.path.isEmpty ? "/" : request.path
+        canonicalRequest += (normalizesPath ? Self.canonicalPath(path) : path) + "\n"
         canonicalRequest += Self.canonicalQuery(request.query) + "\n"
         for header in canonicalHeaders {
             canonicalRequest += header.name + ":" + header.value + "\n"
