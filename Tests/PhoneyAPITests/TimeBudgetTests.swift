@@ -34,6 +34,25 @@ struct TimeBudgetTests {
         }
     }
 
+    /// Records of 100 MB each (`texts` of 1,000 long texts): the size check halts the render inside the first one,
+    /// once it passes MAX_BUFFERED_BYTES, instead of making 50 of them (5 GB) first. `ChunkEngineTests` bounds the
+    /// bytes such a halt lets a render write.
+    @Test(arguments: ["/template", "/api/v1/template/generate"])
+    func giantRecordsAreRefusedInsideTheFirstOne(_ path: String) async throws {
+        let config = TestSupport.config { $0.requestTimeBudgetMilliseconds = 30_000 }
+        let body = #"{"template":{"t":"{{texts:nb_texts=1000,max_nb_chars=100000}}"},"count":50,"seed":5}"#
+        try await TestSupport.app(config).test(.router) { client in
+            var headers = TestSupport.jsonHeaders
+            headers[.xAPIKey] = TestSupport.apiKey
+            try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+                (response) async throws in
+                #expect(response.status == .badRequest)
+                let detail = try #require(try TestSupport.json(response)["detail"]?.stringValue)
+                #expect(detail.contains("MAX_BUFFERED_BYTES"), "\(detail)")
+            }
+        }
+    }
+
     @Test func aRequestWithinTheBudgetIsUnchanged() async throws {
         let config = TestSupport.config { $0.requestTimeBudgetMilliseconds = 30_000 }
         let body = #"{"template":{"n":"{{name}}"},"count":1000,"seed":5}"#

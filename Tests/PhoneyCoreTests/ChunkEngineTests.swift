@@ -57,6 +57,80 @@ struct ChunkEngineTests {
             "peak \(engine.peakInFlightBytes) bytes in flight")
     }
 
+    /// One record of 100 MB (`texts` of 1,000 texts of up to 100,000 characters): the renders below are halted
+    /// inside it.
+    static let giant = #"{"t":"{{texts:nb_texts=1000,max_nb_chars=100000}}"}"#
+    /// What a halted render may have written past its limit: one value (a text, a list of paragraphs) and a record's
+    /// end; with no limit, the first check's interval too.
+    static let haltSlack = RenderWatch.checkEveryBytes + 512 * 1024
+
+    @Test(arguments: [0, 1, 2])
+    func aChunkOverItsLimitHaltsInsideItsRecord(_ threads: Int) throws {
+        let plan = try EngineTest.compile(Self.giant, EngineTest.options(.ndjson))
+        let limit = 3 << 20
+        let engine = ChunkEngine(
+            plan: plan, seed: 1, offset: 0, count: 5, threads: threads, maxChunkBytes: limit)
+        let bytes = drain(engine)
+        #expect(bytes.isEmpty, "no part of a halted record is handed out")
+        #expect(engine.halt == .tooLarge)
+        #expect(engine.largestRenderBytes > limit)
+        #expect(engine.largestRenderBytes <= limit + Self.haltSlack, "rendered \(engine.largestRenderBytes) bytes")
+    }
+
+    @Test func chunksBeforeAHaltAreHandedOutWholeAndInOrder() throws {
+        // Records of 0 to 400 KB; with seed 3 the first is 50 KB and the next two 251 KB and 50 KB, so the first
+        // chunk (one record) is handed out and the second (two records, 301 KB) passes the 300 KB limit.
+        let plan = try EngineTest.compile(
+            #"{"t":"{{[text]:count=0..8,max_nb_chars=50000}}"}"#, EngineTest.options(.ndjson))
+        let expected = try Executor.render(plan, Executor.Run(seed: 3, count: 200, threads: 1))
+        let engine = ChunkEngine(
+            plan: plan, seed: 3, offset: 0, count: 200, threads: 0, maxChunkBytes: 300_000)
+        var records: UInt64 = 0
+        let bytes = drain(engine) { chunk in
+            #expect(chunk.records.lowerBound == records)
+            records = chunk.records.upperBound
+        }
+        #expect(engine.halt == .tooLarge)
+        #expect(records > 0 && records < 200)
+        #expect(bytes == Array(expected.prefix(bytes.count)), "the records before the halt are the run's own")
+    }
+
+    @Test func stopHaltsAWorkerInsideAGiantRecord() throws {
+        let plan = try EngineTest.compile(Self.giant, EngineTest.options(.ndjson))
+        let engine = ChunkEngine(plan: plan, seed: 1, offset: 0, count: 3, threads: 1)
+        engine.stop()
+        #expect(drain(engine).isEmpty)
+        // The worker may have started before the stop: it stops at its first check, not 100 MB later.
+        #expect(engine.largestRenderBytes <= Self.haltSlack, "rendered \(engine.largestRenderBytes) bytes")
+        #expect(engine.halt == .stopped)
+    }
+
+    @Test func aPassedDeadlineHaltsTheRenderAtItsFirstCheck() throws {
+        let plan = try EngineTest.compile(Self.giant, EngineTest.options(.ndjson))
+        let engine = ChunkEngine(
+            plan: plan, seed: 1, offset: 0, count: 3, threads: 0, deadline: Deadline(uptimeNanoseconds: 0))
+        #expect(drain(engine).isEmpty)
+        #expect(engine.halt == .deadline)
+        #expect(engine.largestRenderBytes <= Self.haltSlack, "rendered \(engine.largestRenderBytes) bytes")
+    }
+
+    /// Many long values in one record, and arrays of them: the checks between values and between array items
+    /// halt those too.
+    @Test(arguments: [
+        #"{"a":"{{text:max_nb_chars=100000}}","b":"{{text:max_nb_chars=100000}}","c":"{{paragraph:nb_sentences=1000}}","d":"{{text:max_nb_chars=100000}} and {{text:max_nb_chars=100000}}"}"#,
+        #"{"a":"{{[text]:count=1000,max_nb_chars=100000}}"}"#,
+        #"{"a":"{{[paragraphs]:count=1000,nb=1000}}"}"#,
+    ])
+    func longValuesAndArraysAreHaltedToo(_ template: String) throws {
+        // One record is over the limit (chunks never hold more than one record of these).
+        let plan = try EngineTest.compile(template, EngineTest.options(.csv))
+        let limit = 300_000
+        let engine = ChunkEngine(plan: plan, seed: 4, offset: 0, count: 200, threads: 0, maxChunkBytes: limit)
+        _ = drain(engine)
+        #expect(engine.halt == .tooLarge)
+        #expect(engine.largestRenderBytes <= limit + Self.haltSlack, "rendered \(engine.largestRenderBytes) bytes")
+    }
+
     @Test func asyncConsumerGetsTheSameBytes() async throws {
         let plan = try EngineTest.compile(Self.person, EngineTest.options(.csv))
         let expected = try Executor.render(plan, Executor.Run(seed: 5, count: 20_000, threads: 1))

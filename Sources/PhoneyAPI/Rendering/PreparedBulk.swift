@@ -177,8 +177,36 @@ extension APIService {
         let limit = bufferedLimit(transport)
         // The buffered path renders on the request's own thread (threads: 0): its records go into one buffer
         // anyway, and behind Lambda there is one core.
+        // A chunk larger than the whole limit halts inside its record (a record can be 100 MB), so no more than
+        // about `limit` bytes are ever rendered before the answer is a 413; the deadline halts it the same way.
         let engine = ChunkEngine(
-            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count, threads: 0)
+            plan: bulk.plan, seed: request.seed, offset: request.offset, count: request.count, threads: 0,
+            maxChunkBytes: limit, deadline: transport.deadline)
+        /// The error for a run the engine halted after `rendered` records.
+        func halted(after rendered: UInt64) -> APIError {
+            switch engine.halt {
+            case .deadline:
+                return APIError.deadline(bulk, rendered: rendered, transport: transport)
+            default:
+                return tooLarge(rendered: rendered, bytes: max(buffer.readableBytes, limit + 1))
+            }
+        }
+        /// The error for a response over `limit` after `rendered` records and `bytes` bytes.
+        func tooLarge(rendered: UInt64, bytes: Int) -> APIError {
+            guard let transportLimit = transport.responseBytes, transportLimit <= config.maxBufferedBytes else {
+                return APIError.outputTooLarge(estimate: nil, limit: limit)
+            }
+            if rendered == 0 {
+                return APIError(
+                    .contentTooLarge,
+                    "One record of this template is larger than the \(transportLimit)-byte limit of a "
+                        + "\(transport.name) response, so no page size fits: make the template's values smaller "
+                        + "(fewer array items, shorter texts).")
+            }
+            let perRecord = max(1, bytes / Int(rendered))
+            return APIError.transportTooLarge(
+                bulk, estimate: nil, perRecord: perRecord, transport: transport, limit: transportLimit)
+        }
         /// Writes the next chunk of at most `limit` records to `buffer`; returns its records and bytes, (0, 0) when
         /// all are done.
         func writeNext(atMost limit: UInt64 = .max) -> (records: UInt64, bytes: Int) {
@@ -192,7 +220,7 @@ extension APIService {
             var sampleBytes = 0
             while rendered < Self.sampleRecords, sampleBytes < 1 << 20 {
                 let (records, bytes) = writeNext(atMost: Self.sampleRecords - rendered)
-                if records == 0 { break }
+                if records == 0 { throw halted(after: rendered) }
                 rendered += records
                 sampleBytes += bytes
             }
@@ -208,15 +236,13 @@ extension APIService {
         let renderStarted = monotonicNanoseconds()
         while true {
             let (records, _) = writeNext()
-            if records == 0 { break }
+            if records == 0 {
+                if rendered < request.count { throw halted(after: rendered) }
+                break
+            }
             rendered += records
             if buffer.readableBytes > limit {
-                guard let transportLimit = transport.responseBytes, transportLimit <= config.maxBufferedBytes else {
-                    throw APIError.outputTooLarge(estimate: nil, limit: limit)
-                }
-                let perRecord = max(1, buffer.readableBytes / Int(rendered))
-                throw APIError.transportTooLarge(
-                    bulk, estimate: nil, perRecord: perRecord, transport: transport, limit: transportLimit)
+                throw tooLarge(rendered: rendered, bytes: buffer.readableBytes)
             }
             if let deadline = transport.deadline, rendered < request.count {
                 // Stop at the deadline, or earlier once the pace over at least 20 ms of rendering says the rest

@@ -43,6 +43,7 @@ extension Compiler {
                 .value(
                     generator: resolved.generator, escape: quoted && !resolved.compiled.jsonSafe,
                     unique: resolved.unique))
+            if resolved.compiled.writesMuch { emit(.checkpoint) }
         }
         if let captureSlot { emit(.capture(slot: captureSlot)) }
         if quoted { literal([UInt8(ascii: "\"")]) }
@@ -88,6 +89,7 @@ extension Compiler {
         let type = resolved.compiled.type
         let escape = mode == .json && (!resolved.compiled.jsonSafe || type == .object || type == .array)
         emit(.value(generator: resolved.generator, escape: escape, unique: resolved.unique))
+        if resolved.compiled.writesMuch { emit(.checkpoint) }
     }
 
     /// Finds, argues and compiles the generator of `placeholder`; records an error and returns nil when it can't.

@@ -17,6 +17,8 @@ package struct CompiledGenerator: Sendable {
     /// Number of distinct values the indexed form can write; 0 when unique values are not supported.
     package var uniqueDomain: UInt64
     package var emitIndexed: EmitIndexed?
+    /// True when one value can be long (a list of long texts): the plan checks its `RenderWatch` after each one.
+    package var writesMuch = false
 
     package init(
         type: ValueType = .string,
@@ -30,5 +32,12 @@ package struct CompiledGenerator: Sendable {
         self.emit = emit
         self.uniqueDomain = emitIndexed == nil ? 0 : uniqueDomain
         self.emitIndexed = emitIndexed
+    }
+
+    /// The same generator, marked as one whose values can be long.
+    package func writingMuch() -> CompiledGenerator {
+        var copy = self
+        copy.writesMuch = true
+        return copy
     }
 }

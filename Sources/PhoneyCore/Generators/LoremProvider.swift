@@ -161,6 +161,7 @@ enum LoremProvider {
             return CompiledGenerator(jsonSafe: list.isJSONSafe) { context in
                 paragraph(list, sentences: sentences, variable: variable, context)
             }
+            .writingMuch()
         },
         GeneratorSpec(
             "paragraphs", provider: "lorem", type: .array, parameters: [.init("nb", "int", "3"), wordList],
@@ -171,6 +172,7 @@ enum LoremProvider {
             return CompiledGenerator(type: .array, jsonSafe: false) { context in
                 array(count, context) { paragraph(list, sentences: 3, variable: true, $0) }
             }
+            .writingMuch()
         },
         GeneratorSpec(
             "text", provider: "lorem", parameters: [.init("max_nb_chars", "int", "200"), wordList],
@@ -179,6 +181,7 @@ enum LoremProvider {
             let limit = Int(try arguments.int("max_nb_chars", default: 200, in: 5...100_000))
             let list = try WordList(&arguments, locale)
             return CompiledGenerator(jsonSafe: false) { context in text(list, limit: limit, context) }
+                .writingMuch()
         },
         GeneratorSpec(
             "texts", provider: "lorem", type: .array,
@@ -191,7 +194,11 @@ enum LoremProvider {
             return CompiledGenerator(type: .array, jsonSafe: false) { context in
                 context.out.append(UInt8(ascii: "["))
                 for index in 0..<count {
-                    if index > 0 { context.out.append(UInt8(ascii: ",")) }
+                    if index > 0 {
+                        // Up to 100 MB in one value: the render's watch is asked between texts.
+                        if context.shouldStop() { return }
+                        context.out.append(UInt8(ascii: ","))
+                    }
                     context.out.append(UInt8(ascii: "\""))
                     let start = context.out.count
                     text(list, limit: limit, context)
@@ -200,6 +207,7 @@ enum LoremProvider {
                 }
                 context.out.append(UInt8(ascii: "]"))
             }
+            .writingMuch()
         },
     ]
 }

@@ -22,6 +22,8 @@ package enum Op: Sendable {
     case cellBegin
     /// Quote the CSV cell begun at the last `cellBegin` when it holds a separator, quote or line break.
     case cellEnd
+    /// Stop the record here when the render's watch says so (after a value that can be long).
+    case checkpoint
 
     package static let notUnique = UInt32.max
 }

@@ -23,8 +23,12 @@
 ///   envelope, the Lambda: one core, no thread hop). Otherwise that many worker threads of the engine's own render
 ///   ahead, off Swift's cooperative pool, and an `async` consumer waits for a chunk without blocking a pool thread.
 ///
+/// - **Stopping inside a record.** Every render is watched (`RenderWatch`): `stop()`, a chunk larger than
+///   `maxChunkBytes` or a passed deadline halts it within about a mebibyte of output, inside a record too. A halted
+///   chunk is never handed out: `next()` returns nil after the chunks before it, and `halt` says why.
+///
 /// Record *i* does not depend on how the run is cut into chunks, so the bytes are the same for any thread count.
-package final class ChunkEngine: @unchecked Sendable {
+package final class ChunkEngine: RenderWatch, @unchecked Sendable {
     /// Output a chunk aims at once records have been measured.
     package static let targetChunkBytes = 256 * 1024
     /// The most records in one chunk.
@@ -66,6 +70,8 @@ package final class ChunkEngine: @unchecked Sendable {
         var inFlightBytes = 0
         /// The most bytes in flight at once, for tests and reports.
         var peakInFlightBytes = 0
+        /// The most bytes one render wrote, halted or not, for tests and reports.
+        var largestRenderBytes = 0
         var free: [Int]
         var ready: [Int: Chunk] = [:]
         var stopped = false
@@ -78,9 +84,13 @@ package final class ChunkEngine: @unchecked Sendable {
     ///   - budgetBytes: bytes the chunks in flight may hold (one chunk is always allowed).
     ///   - runStart: the first record of the whole run, when these records are a part of it (a shard): the format's
     ///     separator goes before every record but that one.
+    ///   - maxChunkBytes: a chunk that grows past this halts the run with `.tooLarge` (a response that cannot fit);
+    ///     nil for no limit.
+    ///   - deadline: past it, the run halts with `.deadline`.
     package init(
         plan: Plan, seed: UInt64, offset: UInt64, count: UInt64, threads: Int,
-        budgetBytes: Int = ChunkEngine.defaultBudgetBytes, runStart: UInt64? = nil
+        budgetBytes: Int = ChunkEngine.defaultBudgetBytes, runStart: UInt64? = nil, maxChunkBytes: Int? = nil,
+        deadline: Deadline? = nil
     ) {
         self.plan = plan
         self.seed = seed
@@ -94,7 +104,13 @@ package final class ChunkEngine: @unchecked Sendable {
         self.contexts = (0..<buffers).map { _ in EmitContext(capacity: expected + expected / 4 + 1024) }
         self.state = State(cursor: offset, free: Array((0..<buffers).reversed()))
         self.workerCount = workers
+        super.init(maxChunkBytes: maxChunkBytes, deadline: deadline)
         for _ in 0..<workers { startDetachedThread { self.work() } }
+    }
+
+    /// The most bytes one render wrote, a halted one included: how far a halt let a render go.
+    package var largestRenderBytes: Int {
+        sync.locked { state.largestRenderBytes }
     }
 
     /// The most bytes the chunks in flight held at once so far (rendered and not yet released).
@@ -102,9 +118,12 @@ package final class ChunkEngine: @unchecked Sendable {
         sync.locked { state.peakInFlightBytes }
     }
 
-    /// Stops the workers after the chunks they are rendering; chunks not yet taken are never handed out. A consumer
-    /// that leaves before the last chunk must call it, or the workers wait for buffers that are never released.
+    /// Stops the workers inside the chunks they are rendering (`halt` is then `.stopped`); chunks not yet taken are
+    /// never handed out. A consumer that leaves before the last chunk must call it, or the workers wait for buffers
+    /// that are never released. (`halt`, inherited from `RenderWatch`, says why a run stopped early: `.tooLarge` or
+    /// `.deadline` when a render was halted; records handed out before a halt are whole and in order.)
     package func stop() {
+        requestHalt()
         let waiter: CheckedContinuation<Void, Never>? = sync.locked {
             state.stopped = true
             sync.broadcast()
@@ -224,11 +243,29 @@ package final class ChunkEngine: @unchecked Sendable {
     private func render(_ claim: Claim) {
         let context = contexts[claim.buffer]
         context.out.removeAll()
+        context.watch(self)
+        // Between chunks too: most chunks are smaller than a check's interval.
+        if mustStop(chunkBytes: 0) {
+            context.checkAt = 0
+            return
+        }
         plan.render(claim.records, seed: seed, first: first, permutations: permutations, into: context)
     }
 
     /// Under the lock: publishes a rendered chunk and learns its records' size.
     private func finish(_ claim: Claim) {
+        state.largestRenderBytes = max(state.largestRenderBytes, contexts[claim.buffer].out.count)
+        if contexts[claim.buffer].isHalted {
+            // Nothing from this chunk on is handed out: the consumer gets the chunks before it, then nil.
+            state.stopped = true
+            state.nextSequence = min(state.nextSequence, claim.sequence)
+            state.inFlight -= 1
+            state.inFlightBytes -= claim.estimate
+            let context = contexts[claim.buffer]
+            if context.out.capacity > budgetBytes { context.out.shrink(to: Self.targetChunkBytes) }
+            state.free.append(claim.buffer)
+            return
+        }
         let bytes = contexts[claim.buffer].out.bytes
         state.inFlightBytes += bytes.count - claim.estimate
         state.peakInFlightBytes = max(state.peakInFlightBytes, state.inFlightBytes)

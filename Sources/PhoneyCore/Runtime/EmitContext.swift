@@ -21,6 +21,12 @@ package final class EmitContext {
     @exclusivity(unchecked) package var captureRanges: [Range<Int>] = []
     /// Scratch space for values a record derives from (a person's names for a consistent email).
     @exclusivity(unchecked) package var person: PersonSlot = PersonSlot()
+    /// `out.count` at which the next `checkpoint()` is due: `.max` when nothing watches the render, 0 once it has
+    /// been halted (see `RenderWatch`).
+    @exclusivity(unchecked) package var checkAt: Int = .max
+    /// What the render checks at each checkpoint; nil for none. Not retained: the engine that owns the context is
+    /// the watch.
+    @exclusivity(unchecked) package unowned(unsafe) var watch: RenderWatch?
 
     package init(capacity: Int = 1 << 16) {
         self.rng = PhoneyRandom(state: 0)

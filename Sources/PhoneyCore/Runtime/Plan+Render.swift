@@ -6,6 +6,9 @@ extension Plan {
 
     /// Renders records `range` into `context.out`, each preceded by the separator unless it is `first`.
     ///
+    /// With a watch on the context (`EmitContext.watch(_:)`), the render stops between records, between array items
+    /// and after long values once the watch says so, leaving `context.isHalted` set and the chunk unfinished.
+    ///
     /// - Complexity: O(ops × records); no allocation once the buffer is large enough.
     package func render(
         _ range: Range<UInt64>, seed: UInt64, first: UInt64, permutations: [UniquePermutation],
@@ -21,6 +24,7 @@ extension Plan {
                             if let separator, record != first { context.out.append(separator) }
                             context.begin(record: record, seed: seed)
                             run(ops, literalBase, generators, permutations, context)
+                            if context.shouldStop() { return }
                         }
                     }
                 }
@@ -56,6 +60,7 @@ extension Plan {
                 if escape { JSONEscape.escapeWritten(&context.out, from: start) }
             case .array(let index):
                 renderArray(arrays[Int(index)], generators, permutations, context)
+                if context.isHalted { return }
             case .maybeNull(let threshold, let skip):
                 if context.rng.next() < threshold {
                     context.out.append(nullText)
@@ -76,6 +81,8 @@ extension Plan {
                 let start = context.cellStart
                 let written = UnsafeBufferPointer(start: context.out.base + start, count: context.out.count - start)
                 if CSVText.needsQuoting(written) { CSVText.quoteInPlace(&context.out, from: start) }
+            case .checkpoint:
+                if context.shouldStop() { return }
             }
             pc &+= 1
         }
@@ -105,7 +112,10 @@ extension Plan {
         }
         context.out.append(UInt8(ascii: "["))
         for item in 0..<count {
-            if item > 0 { context.out.append(UInt8(ascii: ",")) }
+            if item > 0 {
+                if context.shouldStop() { return }
+                context.out.append(UInt8(ascii: ","))
+            }
             if shape.quoted { context.out.append(UInt8(ascii: "\"")) }
             let start = context.out.count
             if shape.unique == Op.notUnique {

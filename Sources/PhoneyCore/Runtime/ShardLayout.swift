@@ -99,3 +99,60 @@ extension Plan {
         }
     }
 }
+
+/// A shard's render stopped before its last record: its deadline passed, or it was stopped.
+package struct ShardHalted: Error, Sendable, Equatable {
+    package var reason: RenderWatch.Halt
+    /// Records of the shard made before the stop (not all of them were handed to the sink).
+    package var rendered: UInt64
+}
+
+extension Plan {
+    /// `renderShard` for an asynchronous sink (an upload): the engine's workers render ahead while the sink waits,
+    /// and the calling task never blocks a thread of Swift's pool.
+    ///
+    /// - Parameters:
+    ///   - deadline: when given and passed, the render halts (inside a record too) and this throws `ShardHalted`.
+    /// - Throws: `TemplateFailure` for unique fields too small for the run, `ShardHalted`, or the sink's error.
+    package func renderShard(
+        _ shard: ShardLayout.Shard, of layout: ShardLayout, seed: UInt64, threads: Int, deadline: Deadline? = nil,
+        sink: (UnsafeRawBufferPointer) async throws -> Void
+    ) async throws {
+        do {
+            try checkUnique(offset: layout.offset, count: layout.count)
+        } catch {
+            throw TemplateFailure(errors: [error])
+        }
+        if shard.isFirst { try await Self.send(prefix, to: sink) }
+        let engine = ChunkEngine(
+            plan: self, seed: seed, offset: shard.records.lowerBound, count: UInt64(shard.records.count),
+            threads: threads, runStart: layout.offset, deadline: deadline)
+        defer { engine.stop() }
+        var rendered: UInt64 = 0
+        while let chunk = await engine.next() {
+            do {
+                try await sink(chunk.bytes)
+            } catch {
+                engine.release(chunk)
+                throw error
+            }
+            rendered = chunk.records.upperBound - shard.records.lowerBound
+            engine.release(chunk)
+        }
+        guard rendered == UInt64(shard.records.count) else {
+            throw ShardHalted(reason: engine.halt, rendered: rendered)
+        }
+        if shard.isLast {
+            try await Self.send(suffix + (format == .json ? [0x0A] : []), to: sink)
+        }
+    }
+
+    /// Hands `bytes` to an asynchronous sink through memory that stays valid across its suspensions.
+    static func send(_ bytes: [UInt8], to sink: (UnsafeRawBufferPointer) async throws -> Void) async throws {
+        guard !bytes.isEmpty else { return }
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        defer { copy.deallocate() }
+        copy.copyBytes(from: bytes)
+        try await sink(UnsafeRawBufferPointer(copy))
+    }
+}
