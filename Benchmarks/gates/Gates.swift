@@ -17,6 +17,9 @@ enum Gates {
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "generator-costs" {
+            GeneratorCosts.main(Array(arguments.dropFirst()))
+        }
         if arguments == ["--list"] {
             for workload in GateWorkload.all { print("\(workload.name)\t\(workload.summary)") }
             return
