@@ -10,6 +10,7 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v zip >/dev/null 2>&1 || need+=(zip)
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
+command -v advzip >/dev/null 2>&1 || need+=(advancecomp)
 
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""

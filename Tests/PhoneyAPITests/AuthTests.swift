@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -25,9 +26,100 @@ struct AuthTests {
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: digest)
         return try await keys.sign(
-            AccessToken(
+            KitClaims(
                 sub: SubjectClaim(value: subject), iat: IssuedAtClaim(value: Date().addingTimeInterval(-60)),
                 exp: ExpirationClaim(value: expires)))
+    }
+
+    /// The claims as jwt-kit, an implementation independent of ours, reads and writes them.
+    struct KitClaims: JWTPayload {
+        var sub: SubjectClaim
+        var iat: IssuedAtClaim?
+        var exp: ExpirationClaim
+        var nbf: NotBeforeClaim?
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {
+            try exp.verifyNotExpired()
+        }
+    }
+
+    /// Tokens this service issues verify with jwt-kit for each algorithm and carry the claims it reads; tokens
+    /// jwt-kit signs verify here; a key or algorithm that differs refuses them both ways.
+    @Test(arguments: [APIConfig.TokenAlgorithm.hs256, .hs384, .hs512])
+    func tokensAgreeWithJWTKit(_ algorithm: APIConfig.TokenAlgorithm) async throws {
+        var config = APIConfig(secretKey: TestSupport.secretKey, passwordHash: "")
+        config.algorithm = algorithm
+        let service = await TokenService(config: config)
+        let digest: DigestAlgorithm =
+            switch algorithm {
+            case .hs256: .sha256
+            case .hs384: .sha384
+            case .hs512: .sha512
+            }
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: digest)
+        let ours = try await service.issue(subject: config.username)
+        let read = try await keys.verify(ours, as: KitClaims.self)
+        #expect(read.sub.value == config.username)
+        #expect(read.iat != nil)
+        let theirs = try await keys.sign(
+            KitClaims(
+                sub: SubjectClaim(value: config.username), iat: IssuedAtClaim(value: Date()),
+                exp: ExpirationClaim(value: Date().addingTimeInterval(600))))
+        let claims = try #require(await service.verify(theirs))
+        #expect(claims.sub == config.username)
+        let otherKeys = JWTKeyCollection()
+        await otherKeys.add(hmac: HMACKey(from: TestSupport.secretKey + "x"), digestAlgorithm: digest)
+        await #expect(throws: (any Error).self) { try await otherKeys.verify(ours, as: KitClaims.self) }
+        let forged = try await otherKeys.sign(
+            KitClaims(
+                sub: SubjectClaim(value: config.username), iat: IssuedAtClaim(value: Date()),
+                exp: ExpirationClaim(value: Date().addingTimeInterval(600))))
+        #expect(await service.verify(forged) == nil)
+        // The same key under another HMAC algorithm is refused before its signature is checked.
+        let otherDigest: DigestAlgorithm = algorithm == .hs256 ? .sha512 : .sha256
+        let otherAlgorithm = JWTKeyCollection()
+        await otherAlgorithm.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: otherDigest)
+        let mismatched = try await otherAlgorithm.sign(
+            KitClaims(
+                sub: SubjectClaim(value: config.username), iat: IssuedAtClaim(value: Date()),
+                exp: ExpirationClaim(value: Date().addingTimeInterval(600))))
+        #expect(await service.verify(mismatched) == nil)
+    }
+
+    /// The parts of a token are checked one by one: a truncated, padded-out, re-encoded or tampered token fails.
+    @Test func tamperedTokensAreRefused() async throws {
+        let config = APIConfig(secretKey: TestSupport.secretKey, passwordHash: "")
+        let service = await TokenService(config: config)
+        let token = try await service.issue(subject: config.username)
+        #expect(await service.verify(token) != nil)
+        let parts = token.split(separator: ".").map(String.init)
+        let forgedPayload = Base64.encodeURL(
+            Array(#"{"sub":"api_user","iat":1,"exp":99999999999}"#.utf8))
+        let cases = [
+            "", ".", "..", parts[0], parts[0] + "." + parts[1], token + ".", token + "." + parts[2],
+            parts[0] + "." + forgedPayload + "." + parts[2],
+            parts[0] + "." + parts[1] + "." + String(parts[2].dropLast()),
+            parts[0] + "." + parts[1] + "." + parts[2] + "AAAA",
+            parts[0] + "." + parts[1] + "." + String(parts[2].reversed()),
+            parts[0] + "." + parts[1] + ".",
+            parts[0] + ".." + parts[2],
+        ]
+        for candidate in cases {
+            #expect(await service.verify(candidate) == nil, "\(candidate)")
+        }
+        // Claims of the wrong type are refused even when signed with the key.
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: .sha256)
+        for payload in [
+            #"{"sub":"api_user","exp":"99999999999"}"#, #"{"sub":1,"exp":99999999999}"#, #"{"sub":"api_user"}"#,
+            #"{"sub":"api_user","exp":99999999999,"nbf":"0"}"#, #"[]"#,
+        ] {
+            let input = parts[0] + "." + Base64.encodeURL(Array(payload.utf8))
+            let signature = HMAC<SHA256>.authenticationCode(
+                for: Array(input.utf8), using: SymmetricKey(data: Array(TestSupport.secretKey.utf8)))
+            #expect(await service.verify(input + "." + Base64.encodeURL(Array(signature))) == nil, "\(payload)")
+        }
     }
 
     @Test func passwordFlowIssuesAVerifiableHS256Token() async throws {
@@ -214,7 +306,7 @@ struct AuthTests {
             let keys = JWTKeyCollection()
             await keys.add(hmac: HMACKey(from: TestSupport.secretKey), digestAlgorithm: .sha256)
             return try await keys.sign(
-                AccessToken(
+                KitClaims(
                     sub: SubjectClaim(value: "api_user"), iat: iat.map { IssuedAtClaim(value: $0) },
                     exp: ExpirationClaim(value: exp), nbf: nbf.map { NotBeforeClaim(value: $0) }))
         }

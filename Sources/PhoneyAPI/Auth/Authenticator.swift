@@ -28,7 +28,7 @@ package struct Authenticator: Sendable {
             if scheme.lowercased() == "bearer" {
                 presented = true
                 let token = authorization.dropFirst(scheme.count).trimmed
-                if !token.isEmpty, let claims = await tokens.verify(token) { return claims.sub.value }
+                if !token.isEmpty, let claims = await tokens.verify(token) { return claims.sub }
             }
         }
         if let apiKey, let given = request.headers[.xAPIKey] {

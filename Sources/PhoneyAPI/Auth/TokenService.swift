@@ -1,52 +1,50 @@
-import JWTKit
+import Crypto
 import PhoneyCore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
-/// Issues and checks HMAC-signed access tokens with exactly one algorithm (`ALGORITHM`, HS256 by default).
+/// Issues and checks HMAC-signed access tokens (compact JWS, RFC 7515/7519) with exactly one algorithm
+/// (`ALGORITHM`: HS256 by default, HS384 or HS512).
 ///
-/// A token is accepted only when its header names that algorithm, its signature verifies with the secret key,
-/// it has not expired, and its subject is the configured user. `alg: none` and every other algorithm are refused
-/// before any signature is checked.
+/// A token is accepted only when it has three base64url parts, its header is a JSON object that names that
+/// algorithm and asks for no extension (`crit`), its signature verifies with the secret key (compared in constant
+/// time), its claims are valid now (`AccessToken.isValid(at:)`) and its subject is the configured user. `alg: none`
+/// and every other algorithm are refused before any signature is checked.
+///
+/// Written on swift-crypto's HMAC rather than a JWT library: the library brought RSA, ECDSA, X.509 and ASN.1 into
+/// the Lambda binary (2.4 MB of its 35) for algorithms this service refuses. Tokens are checked against jwt-kit in
+/// the tests, both ways.
 package final class TokenService: Sendable {
-    let keys: JWTKeyCollection
+    let key: SymmetricKey
     let algorithm: APIConfig.TokenAlgorithm
     let lifetimeSeconds: Int
     let username: String
+    /// The encoded header of the tokens this service issues.
+    let header: String
 
     package init(config: APIConfig) async {
-        let keys = JWTKeyCollection()
-        let digest: DigestAlgorithm
-        switch config.algorithm {
-        case .hs256: digest = .sha256
-        case .hs384: digest = .sha384
-        case .hs512: digest = .sha512
-        }
-        await keys.add(hmac: HMACKey(from: config.secretKey), digestAlgorithm: digest)
-        self.keys = keys
+        self.key = SymmetricKey(data: Array(config.secretKey.utf8))
         self.algorithm = config.algorithm
         self.lifetimeSeconds = config.accessTokenExpireMinutes * 60
         self.username = config.username
+        self.header = Base64.encodeURL(Array(#"{"alg":"\#(config.algorithm.rawValue)","typ":"JWT"}"#.utf8))
     }
 
-    /// A signed token for `subject`, valid from now for the configured lifetime.
-    package func issue(subject: String, now: Date = Date()) async throws -> String {
-        let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
-        let payload = AccessToken(
-            sub: SubjectClaim(value: subject), iat: IssuedAtClaim(value: issued),
-            exp: ExpirationClaim(value: issued.addingTimeInterval(TimeInterval(lifetimeSeconds))))
-        return try await keys.sign(payload)
+    /// A signed token for `subject`, valid from `now` (Unix seconds) for the configured lifetime.
+    package func issue(subject: String, now: Int64 = WallClock.seconds()) async throws -> String {
+        let claims = AccessToken(sub: subject, iat: Double(now), exp: Double(now + Int64(lifetimeSeconds)))
+        let signingInput = header + "." + Base64.encodeURL(Array(claims.payloadJSON.utf8))
+        return signingInput + "." + Base64.encodeURL(signature(of: Array(signingInput.utf8)))
     }
 
     /// The verified claims of `token`, or nil when it must be refused.
-    package func verify(_ token: String) async -> AccessToken? {
-        guard headerAlgorithm(of: token) == algorithm.rawValue else { return nil }
-        guard let claims = try? await keys.verify(token, as: AccessToken.self) else { return nil }
-        guard ConstantTime.equals(claims.sub.value, username) else { return nil }
+    package func verify(_ token: String, now: Double = Double(WallClock.milliseconds()) / 1000) async -> AccessToken? {
+        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, headerAlgorithm(of: token) == algorithm.rawValue,
+            let signature = Base64.decode(parts[2]), let payload = Base64.decode(parts[1])
+        else { return nil }
+        let signingInput = token.utf8[..<parts[2].startIndex].dropLast()
+        guard isValid(signature, for: Array(signingInput)), let claims = AccessToken(payload: payload),
+            claims.isValid(at: now), ConstantTime.equals(claims.sub, username)
+        else { return nil }
         return claims
     }
 
@@ -58,8 +56,25 @@ package final class TokenService: Sendable {
             let bytes = Base64.decode(token.utf8[..<dot]),
             case .object(let members) = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)),
             !members.contains(where: { $0.key == "crit" }),
-            case .string(let alg)? = members.first(where: { $0.key == "alg" })?.value
+            case .string(let alg)? = members.last(where: { $0.key == "alg" })?.value
         else { return nil }
         return alg
+    }
+
+    private func signature(of input: [UInt8]) -> [UInt8] {
+        switch algorithm {
+        case .hs256: return Array(HMAC<SHA256>.authenticationCode(for: input, using: key))
+        case .hs384: return Array(HMAC<SHA384>.authenticationCode(for: input, using: key))
+        case .hs512: return Array(HMAC<SHA512>.authenticationCode(for: input, using: key))
+        }
+    }
+
+    /// Compares in constant time (swift-crypto's check), after the length.
+    private func isValid(_ signature: [UInt8], for input: [UInt8]) -> Bool {
+        switch algorithm {
+        case .hs256: return HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+        case .hs384: return HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+        case .hs512: return HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+        }
     }
 }

@@ -63,7 +63,7 @@ extension APIConfig {
         config.templateLimits.maxBytes = config.maxBodyBytes
 
         let production = state == .prod
-        // jwt-kit wants an HMAC key at least as long as the digest: 32, 48 or 64 bytes.
+        // RFC 7518 §3.2: an HMAC key at least as long as the digest, 32, 48 or 64 bytes.
         let minimumKey = max(32, config.algorithm.digestBytes)
         if let key = reader.string("SECRET_KEY") {
             if key.utf8.count < minimumKey {

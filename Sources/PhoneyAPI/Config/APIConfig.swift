@@ -17,7 +17,7 @@ package struct APIConfig: Sendable {
         case hs384 = "HS384"
         case hs512 = "HS512"
 
-        /// Bytes of the algorithm's digest, the shortest key jwt-kit accepts.
+        /// Bytes of the algorithm's digest: the shortest key RFC 7518 (§3.2) allows for it.
         package var digestBytes: Int {
             switch self {
             case .hs256: return 32
