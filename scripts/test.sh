@@ -7,8 +7,10 @@
 # tooling against moto and a local server, the CDK app synthesised and checked (cdk-nag, cfn-lint, checkov), its
 # Terraform twin, and the GitHub workflows.
 #
-# Long fuzzing (scripts/fuzz.sh, all four targets), sanitizer and soak runs are not here: they run from their own
-# scripts (docs/reliability.md); the template fuzzer runs for 20 seconds on its corpus.
+# Long fuzzing (scripts/fuzz.sh, all four targets), sanitizer (scripts/sanitize.sh, nightly in
+# .github/workflows/sanitizers.yml) and soak runs (scripts/soak.sh, disconnect-soak.py, lambda-soak.py) are not here:
+# they run from their own scripts (docs/reliability.md); the template fuzzer runs for 20 seconds on its corpus and the
+# quick fault checks run here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -55,6 +57,9 @@ scripts/check-example.sh .build/release/phoney
 echo "== performance gate (callgrind instructions and mallocs per workload against Benchmarks/Thresholds, 3 %)"
 scripts/bench-gate.sh
 
+echo "== cost per output byte of every generator (callgrind: at its largest parameters at most 4x its default)"
+python3 scripts/generator-costs.py
+
 echo "== bench, quick (wall clock, reported as ratios to the hand-specialised generator, never gated)"
 .build/release/bench --quick
 
@@ -78,6 +83,9 @@ if grep -n 'failed at line' "$package_dir/stderr" >&2; then
 fi
 python3 -m zipfile -l "$package_dir/lambda.zip"
 scripts/lambda-bench.sh --starts 2 --invokes 20
+
+echo "== faults (a full disk, a broken pipe, SIGTERM mid-stream, the Runtime API dropping, silent settings stores, deadlines)"
+python3 scripts/fault-check.py --quick --phoney .build/release/phoney
 
 echo "== deployment: release tooling (moto, a local server) and the CDK app (synth, cdk-nag, cfn-lint, checkov)"
 scripts/check-release.sh --zip "$package_dir/lambda.zip"

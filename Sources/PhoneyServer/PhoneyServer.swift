@@ -3,6 +3,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import PhoneyAPI
+import ServiceLifecycle
 
 /// The HTTP server: `PhoneyRouter` served by Hummingbird over NIO. Nothing here knows a route.
 package enum PhoneyServer {
@@ -21,6 +22,7 @@ package enum PhoneyServer {
             server: .http1(
                 configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
                     ProtocolErrorHandler(), ExpectContinueHandler(maxBodyBytes: config.maxBodyBytes),
+                    DrainBeforeCloseHandler(),
                 ])),
             configuration: ApplicationConfiguration(
                 address: .hostname(config.host, port: config.port), serverName: "Phoney"),
@@ -33,7 +35,13 @@ package enum PhoneyServer {
         JSONLogHandler.logger(config: config, sink: sink, label: label, style: ServerLogStyle())
     }
 
-    /// Runs the server until SIGINT or SIGTERM.
+    /// How long SIGTERM or SIGINT lets requests in flight finish: the listener closes at once, and after this the
+    /// requests still running are cancelled (a stream stops inside the record it is rendering) and the process ends.
+    package static let shutdownGrace: Duration = .seconds(10)
+    /// How long cancelled requests get to end before the server stops waiting for them.
+    package static let cancellationGrace: Duration = .seconds(5)
+
+    /// Runs the server until SIGINT or SIGTERM, then drains for at most `shutdownGrace`.
     package static func run(config: APIConfig, logger: Logger) async throws {
         for notice in config.notices { logger.notice("\(notice)") }
         let app = await makeApplication(config: config, logger: logger) { port in
@@ -43,6 +51,10 @@ package enum PhoneyServer {
                     "url": .string("http://\(config.host):\(port)"), "env_state": .string(config.envState.rawValue),
                 ])
         }
-        try await app.runService()
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = shutdownGrace
+        group.maximumCancellationDuration = cancellationGrace
+        try await ServiceGroup(configuration: group).run()
     }
 }

@@ -12,6 +12,8 @@ struct OutputFile {
 
     let descriptor: Int32
     let owned: Bool
+    /// What error messages call the file.
+    var name = "standard output"
 
     static let standardOutput = OutputFile(descriptor: STDOUT_FILENO, owned: false)
 
@@ -20,7 +22,7 @@ struct OutputFile {
         guard descriptor >= 0 else {
             throw WriteError(description: "cannot open `\(path)` for writing: \(String(cString: strerror(errno)))")
         }
-        return OutputFile(descriptor: descriptor, owned: true)
+        return OutputFile(descriptor: descriptor, owned: true, name: "`\(path)`")
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(WriteError) {
@@ -29,7 +31,7 @@ struct OutputFile {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriteError(description: "write failed: \(String(cString: strerror(errno)))")
+                throw WriteError(description: "cannot write \(name): \(String(cString: strerror(errno)))")
             }
             offset += written
         }

@@ -144,6 +144,23 @@ struct MiddlewareTests {
         #expect(limiter.check("a", now: start + 240_000).remaining == 9)
     }
 
+    /// Many clients: stale ones are pruned once a minute (not on every request), active ones are kept, and the
+    /// table never holds more than two minutes of clients.
+    @Test func clientsOfEarlierMinutesArePrunedOnceAMinute() {
+        let limiter = RateLimiter(limit: 5)
+        let start: Int64 = 700 * 60_000
+        for client in 0..<(RateLimiter.pruneAbove + 10) { _ = limiter.check("old-\(client)", now: start) }
+        #expect(limiter.clientCount == RateLimiter.pruneAbove + 10)
+        // Two minutes later the old clients are out of every window: the next request prunes them.
+        _ = limiter.check("new", now: start + 120_000)
+        #expect(limiter.clientCount == 1)
+        // A client still within its window keeps its count through a prune.
+        for _ in 0..<5 { #expect(limiter.check("busy", now: start + 121_000).allowed) }
+        for client in 0..<(RateLimiter.pruneAbove + 10) { _ = limiter.check("next-\(client)", now: start + 121_000) }
+        _ = limiter.check("new", now: start + 180_000)
+        #expect(!limiter.check("busy", now: start + 180_500).allowed, "the busy client's count survived the prune")
+    }
+
     @Test func retryAfterIsLongEnough() {
         let limiter = RateLimiter(limit: 2)
         let start: Int64 = 500 * 60_000

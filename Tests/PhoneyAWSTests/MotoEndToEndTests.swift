@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PhoneyCore
 import PhoneyTestSupport
 import Testing
@@ -49,7 +50,10 @@ struct MotoEndToEndTests {
         AWSJSONClient(
             service: service, endpoint: AWSEndpoint(url: server.endpoint)!,
             credentials: AWSCredentials(accessKeyID: "AKIDMOTOTEST", secretAccessKey: "moto-secret-access-key"),
-            region: "us-east-1", httpClient: AWSHTTPClient.shared)
+            region: "us-east-1", httpClient: AWSHTTPClient.shared,
+            // Seeding is set-up, not what is tested: moto loads a service's backend on its first call, which on a
+            // loaded machine (several moto servers starting at once in the parallel suite) takes more than 5 s.
+            timeout: .seconds(30))
     }
 
     static func seed(_ server: MotoServer) async throws {

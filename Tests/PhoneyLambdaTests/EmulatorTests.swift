@@ -247,7 +247,8 @@ final class Emulator {
         request.httpBody = Data(event.utf8)
         request.timeoutInterval = 60
         var lastError: (any Error)?
-        for _ in 0..<100 {
+        // Up to 20 s: on a loaded machine the emulator can take seconds to listen.
+        for _ in 0..<400 {
             do {
                 let (data, response) = try await URLSession.shared.data(for: request)
                 return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, data: data)

@@ -24,9 +24,21 @@ package final class RateLimiter: Sendable {
         var previous: Int
     }
 
+    /// The clients and the minute their table was last pruned.
+    struct Table {
+        var entries: [String: Entry] = [:]
+        var prunedMinute: Int64 = .min
+    }
+
+    /// Clients kept before the table is pruned of those not seen in the current or the previous minute.
+    package static let pruneAbove = 50_000
+    /// Clients kept at most: past this, even after pruning (that many clients active in two minutes), the table
+    /// starts afresh, which lets those clients a little more than their limit for a minute rather than grow memory.
+    package static let maximumClients = 1_000_000
+
     package let limit: Int
     let windowMilliseconds: Int64
-    private let entries = Mutex<[String: Entry]>([:])
+    private let table = Mutex<Table>(Table())
 
     /// - Parameters:
     ///   - limit: requests allowed per window; 0 or less allows everything.
@@ -44,27 +56,47 @@ package final class RateLimiter: Sendable {
         let minute = now / window
         let elapsed = now % window
         let windowEnd = (minute + 1) * window / 1000
-        return entries.withLock { entries in
-            if entries.count > 50_000 { entries = entries.filter { $0.value.minute >= minute - 1 } }
-            var entry = entries[client] ?? Entry(minute: minute, current: 0, previous: 0)
-            if entry.minute != minute {
-                entry.previous = entry.minute == minute - 1 ? entry.current : 0
-                entry.current = 0
-                entry.minute = minute
+        return table.withLock { table in
+            // At most once a minute: pruning copies the table, and doing it on every request once more than
+            // `pruneAbove` clients were active would make each request pay for all of them.
+            if table.entries.count > Self.pruneAbove, table.prunedMinute != minute {
+                table.entries = table.entries.filter { $0.value.minute >= minute - 1 }
+                table.prunedMinute = minute
             }
-            let weight = Double(window - elapsed) / Double(window)
-            let estimate = Double(entry.previous) * weight + Double(entry.current)
-            if estimate + 1 <= Double(limit) {
-                entry.current += 1
-                entries[client] = entry
-                let remaining = max(0, Int((Double(limit) - estimate - 1).rounded(.down)))
-                return Decision(allowed: true, remaining: remaining, retryAfter: 0, reset: windowEnd)
-            }
-            entries[client] = entry
-            let wait = waitMilliseconds(entry, elapsed: elapsed)
-            let seconds = max(1, Int((Double(wait) / 1000).rounded(.up)))
-            return Decision(allowed: false, remaining: 0, retryAfter: seconds, reset: now / 1000 + Int64(seconds))
+            if table.entries.count >= Self.maximumClients { table.entries = [:] }
+            return decide(client, in: &table.entries, now: now, minute: minute, elapsed: elapsed, windowEnd: windowEnd)
         }
+    }
+
+    /// Counts the request in `entries` when the window has room.
+    private func decide(
+        _ client: String, in entries: inout [String: Entry], now: Int64, minute: Int64, elapsed: Int64,
+        windowEnd: Int64
+    ) -> Decision {
+        let window = windowMilliseconds
+        var entry = entries[client] ?? Entry(minute: minute, current: 0, previous: 0)
+        if entry.minute != minute {
+            entry.previous = entry.minute == minute - 1 ? entry.current : 0
+            entry.current = 0
+            entry.minute = minute
+        }
+        let weight = Double(window - elapsed) / Double(window)
+        let estimate = Double(entry.previous) * weight + Double(entry.current)
+        if estimate + 1 <= Double(limit) {
+            entry.current += 1
+            entries[client] = entry
+            let remaining = max(0, Int((Double(limit) - estimate - 1).rounded(.down)))
+            return Decision(allowed: true, remaining: remaining, retryAfter: 0, reset: windowEnd)
+        }
+        entries[client] = entry
+        let wait = waitMilliseconds(entry, elapsed: elapsed)
+        let seconds = max(1, Int((Double(wait) / 1000).rounded(.up)))
+        return Decision(allowed: false, remaining: 0, retryAfter: seconds, reset: now / 1000 + Int64(seconds))
+    }
+
+    /// Clients in the table, for tests.
+    package var clientCount: Int {
+        table.withLock { $0.entries.count }
     }
 
     /// The shortest wait after which one more request fits.
