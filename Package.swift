@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,8 +46,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -57,6 +59,7 @@ let package = Package(
                 "PhoneyAPI",
                 "PhoneyCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -80,6 +83,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Exports as shards (a folder, an S3 prefix, the Lambda's shard events, the jobs API's Step Functions runs):
+        // the run, its manifest, gzip and the uploads, shared by the CLI and the Lambda entry point.
+        .target(
+            name: "PhoneyExport",
+            dependencies: [
+                "PhoneyCore",
+                "PhoneyAPI",
+                "PhoneyAWS",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "PhoneyLambda",
             dependencies: [
@@ -98,6 +114,8 @@ let package = Package(
             name: "bootstrap",
             dependencies: [
                 "PhoneyAWS",
+                "PhoneyCore",
+                "PhoneyExport",
                 "PhoneyLambda",
                 .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
             ]
@@ -107,6 +125,8 @@ let package = Package(
             dependencies: [
                 "PhoneyCore",
                 "PhoneyAPI",
+                "PhoneyAWS",
+                "PhoneyExport",
                 "PhoneyServer",
                 .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -128,6 +148,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/gates"
+        ),
+        .testTarget(
+            name: "PhoneyExportTests",
+            dependencies: [
+                "PhoneyAPI",
+                "PhoneyAWS",
+                "PhoneyCore",
+                "PhoneyExport",
+                "PhoneyTestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "PhoneyCoreTests",
@@ -156,8 +189,11 @@ let package = Package(
             dependencies: [
                 "PhoneyLambda",
                 "PhoneyAPI",
+                "PhoneyAWS",
                 "PhoneyCore",
+                "PhoneyExport",
                 "PhoneyTestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,6 +210,7 @@ let package = Package(
                 "PhoneyTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),

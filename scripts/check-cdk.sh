@@ -4,7 +4,8 @@
 #      ones (full Pack::Rule[finding] ids with reasons) equal deploy/aws/nag-acknowledgements.json;
 #   2. cfn-lint 1.51.0 on every template: no error (warnings are shown, not fatal);
 #   3. checkov on every template: no failed check (skips carry their reasons in resource Metadata);
-#   4. pytest deploy/aws/tests/test_stack.py: what those miss (arm64, runtime, limits, alias, IAM scope, ...).
+#   4. pytest deploy/aws/tests/test_stack.py and test_export.py: what those miss (arm64, runtime, limits, alias, IAM
+#      scope, the export fan-out's contract, its definition created and started in moto, ...).
 # Templates are left at deploy/aws/cdk.out/<stack>.template.json (Phoney-dev, Phoney-staging, Phoney-prod,
 # PhoneyGitHubOidc, PhoneyImages).
 #
@@ -142,7 +143,8 @@ if [ "${#templates[@]}" -gt 0 ]; then
     fi
 
     step=$SECONDS
-    if (cd "$aws_dir" && PHONEY_CDK_OUT="$out" python -m pytest -q -p no:cacheprovider tests/test_stack.py \
+    if (cd "$aws_dir" && PHONEY_CDK_OUT="$out" PHONEY_EXPORT_TESTS_REQUIRE_MOTO=1 \
+        python -m pytest -q -p no:cacheprovider tests/test_stack.py tests/test_export.py \
         >"$tools/cdk-pytest.log" 2>&1); then
         record pytest ok "$(tail -1 "$tools/cdk-pytest.log") ($((SECONDS - step)) s)"
     else

@@ -25,24 +25,27 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# The tree: PhoneyCore <- PhoneyAPI <- {PhoneyServer, PhoneyLambda}; PhoneyAWS a leaf on PhoneyCore that only the
-# Lambda entry point wires in; test support for test targets only.
+# The tree: PhoneyCore <- PhoneyAPI <- {PhoneyServer, PhoneyLambda}; PhoneyAWS a leaf on PhoneyCore; PhoneyExport (shards,
+# manifests, S3 uploads, export jobs) on PhoneyCore, PhoneyAPI and PhoneyAWS, which only the two entry points (the CLI and
+# the Lambda's bootstrap) wire in; test support for test targets only.
 ALLOWED = {
     "PhoneyCore": set(),
     "PhoneyAPI": {"PhoneyCore"},
     "PhoneyServer": {"PhoneyAPI", "PhoneyCore"},
     "PhoneyLambda": {"PhoneyAPI", "PhoneyCore"},
     "PhoneyAWS": {"PhoneyCore"},
-    "phoney": {"PhoneyCore", "PhoneyAPI", "PhoneyServer", "CJemalloc"},
-    "bootstrap": {"PhoneyLambda", "PhoneyAWS", "CJemalloc"},
+    "PhoneyExport": {"PhoneyCore", "PhoneyAPI", "PhoneyAWS"},
+    "phoney": {"PhoneyCore", "PhoneyAPI", "PhoneyServer", "PhoneyAWS", "PhoneyExport", "CJemalloc"},
+    "bootstrap": {"PhoneyLambda", "PhoneyAWS", "PhoneyExport", "PhoneyCore", "CJemalloc"},
     "bench": {"PhoneyCore", "PhoneyAPI", "PhoneyLambda"},
     "gates": {"PhoneyCore", "PhoneyAPI", "PhoneyLambda"},
     "PhoneyTestSupport": set(),
     "CJemalloc": set(),
     "PhoneyCoreTests": {"PhoneyCore"},
     "PhoneyAPITests": {"PhoneyAPI", "PhoneyServer", "PhoneyCore", "PhoneyTestSupport"},
-    "PhoneyLambdaTests": {"PhoneyLambda", "PhoneyAPI", "PhoneyCore", "PhoneyTestSupport"},
+    "PhoneyLambdaTests": {"PhoneyLambda", "PhoneyAPI", "PhoneyCore", "PhoneyTestSupport", "PhoneyAWS", "PhoneyExport"},
     "PhoneyAWSTests": {"PhoneyAWS", "PhoneyCore", "PhoneyTestSupport"},
+    "PhoneyExportTests": {"PhoneyExport", "PhoneyAWS", "PhoneyAPI", "PhoneyCore", "PhoneyTestSupport"},
 }
 
 # Modules every target may import without declaring them: the toolchain's own.

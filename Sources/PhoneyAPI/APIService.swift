@@ -15,6 +15,8 @@ package final class APIService: Sendable {
     package let metrics: APIMetrics
     /// Writes the metrics in Prometheus text format; nil where the transport does not expose `/metrics`.
     package let metricsExporter: (@Sendable () -> [UInt8])?
+    /// Where export jobs run; nil where they are not configured (the local server).
+    package let jobs: (any ExportJobs)?
     let generatorList: [UInt8]
     let providerList: [UInt8]
     let openAPIDocument: [UInt8]
@@ -22,8 +24,10 @@ package final class APIService: Sendable {
 
     package init(
         config: APIConfig, metrics: APIMetrics = APIMetrics(),
-        metricsExporter: (@Sendable () -> [UInt8])? = nil, planCacheCapacity: Int = 256
+        metricsExporter: (@Sendable () -> [UInt8])? = nil, planCacheCapacity: Int = 256,
+        jobs: (any ExportJobs)? = nil
     ) async {
+        self.jobs = jobs
         self.config = config
         self.planCache = PlanCache(capacity: planCacheCapacity)
         let tokens = await TokenService(config: config)

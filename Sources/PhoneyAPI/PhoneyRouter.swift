@@ -22,6 +22,7 @@ package enum PhoneyRouter {
         GeneratorRoutes.add(to: router, api: api)
         TemplateRoutes.add(to: router, api: api)
         AuthRoutes.add(to: router, api: api)
+        JobRoutes.add(to: router, api: api)
         MethodNotAllowedRoutes.add(to: router)
         return router
     }

@@ -32,6 +32,8 @@ package final class LambdaApp: Sendable {
     let coldStart = Atomic<Bool>(true)
     /// Time kept back from the deadline for encoding and sending the response (`LAMBDA_DEADLINE_RESERVE_MS`).
     let deadlineReserveNanoseconds: UInt64
+    /// Events that are not API Gateway's (an export job's shards).
+    let events: LambdaExtensions.EventHandler?
 
     /// - Parameters:
     ///   - emit: where EMF lines go (standard output in the runtime).
@@ -39,8 +41,10 @@ package final class LambdaApp: Sendable {
     package init(
         api: APIService, logger: Logger, metrics: InvocationMetrics,
         deadlineReserveMilliseconds: Int = LambdaApp.defaultDeadlineReserveMilliseconds,
+        events: LambdaExtensions.EventHandler? = nil,
         emit: @escaping @Sendable ([UInt8]) -> Void
     ) {
+        self.events = events
         self.deadlineReserveNanoseconds = UInt64(max(0, deadlineReserveMilliseconds)) * 1_000_000
         self.api = api
         self.responder = PhoneyRouter.build(api, context: LambdaRequestContext.self).buildResponder()
@@ -81,6 +85,9 @@ package final class LambdaApp: Sendable {
                 try GatewayRequest.parse(bytes)
             }
         } catch {
+            if let events, let outcome = await handleOther(invocation, events, started: started, logger: logger) {
+                return outcome
+            }
             logger.warning("invalid event", metadata: ["reason": .string(error.description)])
             return .failure(type: "Phoney.InvalidEvent", message: "Cannot handle the event: \(error.description)")
         }
@@ -148,6 +155,31 @@ package final class LambdaApp: Sendable {
                 nanoseconds: elapsed,
                 before: before, after: after, timestampMilliseconds: WallClock.milliseconds()))
         return .response(document)
+    }
+
+    /// An event that is not API Gateway's, when `events` takes it: the outcome, with a log line saying what it was.
+    func handleOther(
+        _ invocation: Invocation, _ events: LambdaExtensions.EventHandler, started: UInt64, logger: Logger
+    ) async -> Outcome? {
+        guard let event = try? JSONValue.parse(String(decoding: invocation.event.readableBytesView, as: UTF8.self)),
+            case .string(let kind)? = event["phoney"]
+        else { return nil }
+        guard let outcome = await events(event, deadline(invocation.deadlineMilliseconds, now: started)) else {
+            return nil
+        }
+        var metadata: Logger.Metadata = [
+            "event": .string(kind),
+            "duration_ms": .string(Milliseconds.text(nanoseconds: monotonicNanoseconds() &- started)),
+        ]
+        if case .string(let job)? = event["job"] { metadata["job"] = .string(job) }
+        if case .number(let index)? = event["shard"]?["index"] { metadata["shard"] = .string(index) }
+        switch outcome {
+        case .response: logger.info("event handled", metadata: metadata)
+        case .failure(_, let message):
+            metadata["error"] = .string(message)
+            logger.error("event failed", metadata: metadata)
+        }
+        return outcome
     }
 
     /// The invocation's request line, once its response is complete: what the server's access log says, plus the

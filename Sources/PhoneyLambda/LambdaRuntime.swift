@@ -16,9 +16,14 @@ package enum LambdaRuntime {
     /// Where settings beyond the environment come from (SSM Parameter Store, Secrets Manager): given the
     /// environment, the remote values, which never override it.
     package typealias RemoteSettingsLoader = @Sendable ([String: String]) async throws -> [String: String]
+    /// What the entry point adds for the settings (environment and remote values merged): export jobs and the
+    /// handler of the events that are not API Gateway's.
+    package typealias ExtensionsLoader = @Sendable ([String: String]) async throws -> LambdaExtensions
 
     /// Runs the runtime; returns only by exiting the process.
-    package static func main(remoteSettings: RemoteSettingsLoader) async -> Never {
+    package static func main(
+        remoteSettings: RemoteSettingsLoader, extensions: ExtensionsLoader? = nil
+    ) async -> Never {
         let environment = ProcessEnvironment.current()
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"], !address.isEmpty else {
             ProcessEnvironment.standardError(
@@ -30,7 +35,8 @@ package enum LambdaRuntime {
             try await RuntimeAPIClient.withConnection(to: address, group: group) { client in
                 let app: LambdaApp
                 do {
-                    app = try await makeApp(environment: environment, remoteSettings: remoteSettings)
+                    app = try await makeApp(
+                        environment: environment, remoteSettings: remoteSettings, extensions: extensions)
                 } catch {
                     let message = "\(error)"
                     ProcessEnvironment.standardError("init failed: \(message)")
@@ -40,7 +46,9 @@ package enum LambdaRuntime {
                 try await serve(app, with: &client)
             }
         } catch {
-            ProcessEnvironment.standardError("runtime stopped: \(error)")
+            ProcessEnvironment.standardError(
+                "runtime stopped: the connection to the Runtime API at \(address) failed (\(error)); Lambda starts a "
+                    + "new execution environment")
             exit(1)
         }
         exit(0)
@@ -77,7 +85,7 @@ package enum LambdaRuntime {
     ///
     /// - Throws: the configuration's problems, or the remote settings' failure.
     package static func makeApp(
-        environment: [String: String], remoteSettings: RemoteSettingsLoader,
+        environment: [String: String], remoteSettings: RemoteSettingsLoader, extensions: ExtensionsLoader? = nil,
         sink: LogSink = LogSink(), emit: (@Sendable ([UInt8]) -> Void)? = nil
     ) async throws -> LambdaApp {
         // The environment wins; a blank variable counts as unset, as everywhere in the configuration.
@@ -96,7 +104,8 @@ package enum LambdaRuntime {
             config: config, sink: sink, label: "phoney",
             style: PowertoolsLogStyle(service: service, functionName: functionName, memorySize: memorySize))
         for notice in config.notices { logger.notice("\(notice)") }
-        let api = await APIService(config: config)
+        let added = try await extensions?(values) ?? LambdaExtensions()
+        let api = await APIService(config: config, jobs: added.jobs)
         // The default locale's tables (names, addresses, words) are built once per process; build them here, in the
         // init phase, rather than in the first request, which would otherwise pay for them.
         _ = try? LocaleData.named("en_US")
@@ -118,7 +127,21 @@ package enum LambdaRuntime {
             reserve = milliseconds
         }
         return LambdaApp(
-            api: api, logger: logger, metrics: metrics, deadlineReserveMilliseconds: reserve,
+            api: api, logger: logger, metrics: metrics, deadlineReserveMilliseconds: reserve, events: added.events,
             emit: emit ?? { sink.write($0) })
+    }
+}
+
+/// What an entry point adds to the Lambda app (`bootstrap` adds export jobs when the deployment has them).
+package struct LambdaExtensions: Sendable {
+    /// Handles an event that is not API Gateway's: nil when it is not one of its events either.
+    package typealias EventHandler = @Sendable (JSONValue, Deadline?) async -> LambdaApp.Outcome?
+
+    package var jobs: (any ExportJobs)?
+    package var events: EventHandler?
+
+    package init(jobs: (any ExportJobs)? = nil, events: EventHandler? = nil) {
+        self.jobs = jobs
+        self.events = events
     }
 }

@@ -1,24 +1,23 @@
 import ArgumentParser
-import Crypto
+import PhoneyAWS
 import PhoneyCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
+import PhoneyExport
 
 /// `phoney export`: a dataset larger than one file, as shards that concatenate in name order into exactly what
 /// `phoney generate` writes for the same run, with a manifest that describes and checksums every shard.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export records as shards into a folder, with a manifest.",
+        abstract: "Export records as shards into a folder or an S3 prefix, with a manifest.",
         discussion: """
-            Writes part-000000.FORMAT, part-000001.FORMAT, … and manifest.json into the folder given with --to. \
-            `cat` of the parts in name order is byte for byte `phoney generate` with the same options. An \
-            interrupted export resumes: a part already complete (its size and SHA-256 recorded in .shards/) is kept, \
-            and only the missing ones are rendered. The manifest is written last, once every part is there.
+            Writes part-000000.FORMAT, part-000001.FORMAT, … (with .gz added under --gzip) and manifest.json into \
+            the folder or S3 prefix given with --to. `cat` of the parts in name order is byte for byte `phoney \
+            generate` with the same options (`zcat` with --gzip). An interrupted export resumes: a part already \
+            complete (its size and SHA-256 recorded in .shards/) is kept, and only the missing ones are rendered. \
+            The manifest is written last, once every part is there. To S3, each part is uploaded as it renders \
+            (multipart, a few parts of memory), to AWS or any S3-compatible endpoint (--endpoint-url), with \
+            credentials and region from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, \
+            AWS_SESSION_TOKEN, AWS_REGION).
             """
     )
 
@@ -49,11 +48,20 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Make every placeholder field unique across the records.")
     var unique = false
 
+    @Flag(help: "Compress each part as a gzip member (part-NNNNNN.FORMAT.gz); zcat of the parts is the dataset.")
+    var gzip = false
+
     @Option(help: "Reference time for relative dates (ISO date or date-time, UTC; default: start of today).")
     var now: String?
 
-    @Option(help: "The folder to write to (created if missing). s3:// destinations are not supported yet.")
+    @Option(help: "Where to write: a folder (created if missing) or s3://BUCKET/PREFIX.")
     var to: String
+
+    @Option(help: "An S3-compatible endpoint for s3:// destinations (MinIO, moto), e.g. http://127.0.0.1:9000.")
+    var endpointURL: String?
+
+    @Flag(inversion: .prefixedNo, help: "A progress bar on standard error when it is a terminal.")
+    var progress = true
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -64,58 +72,45 @@ struct ExportCommand: ParsableCommand {
         if let now, DateExpression.parse(now, now: 0) == nil {
             throw ValidationError("--now must be a date like 2024-01-31 or 2024-01-31T12:00:00")
         }
-        if to.hasPrefix("s3://") {
-            throw ValidationError("--to s3://… is not supported yet: export to a folder and upload it")
+        if to.lowercased().hasPrefix("s3://") {
+            do {
+                _ = try S3Location(parsing: to)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        } else if endpointURL != nil {
+            throw ValidationError("--endpoint-url is for s3:// destinations only")
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let (text, options, plan) = try GenerateCommand.compile(
             template, format: format, locale: locale, unique: unique, now: now)
-        let chosenSeed = GenerateCommand.choose(seed)
-        if mkdir(to, 0o755) != 0, errno != EEXIST {
-            StandardError.write("error: cannot create `\(to)`: \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-        let records = to + "/.shards"
-        if mkdir(records, 0o755) != 0, errno != EEXIST {
-            StandardError.write("error: cannot create `\(records)`: \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-        let layout = ShardLayout(offset: offset, count: count, recordsPerShard: shardRecords, format: format)
-        var manifest = ExportManifest(
-            templateID: ExportManifest.templateID(text), seed: chosenSeed, locale: locale, now: options.now,
-            format: format, offset: offset, count: count, recordsPerShard: layout.recordsPerShard, shards: [])
-        let run = manifest.runKey
-        var entries: [ShardEntry] = []
-        var kept = 0
-        for shard in layout.shards {
-            let path = to + "/" + shard.name
-            let record = records + "/" + shard.name + ".sha256"
-            if let done = ShardEntry.completed(shard, path: path, record: record, run: run) {
-                entries.append(done)
-                kept += 1
-                continue
-            }
-            do {
-                entries.append(
-                    try ShardEntry.write(
-                        shard, of: layout, plan: plan, seed: chosenSeed, threads: threads, path: path,
-                        record: record, run: run))
-            } catch {
-                StandardError.write("error: \(error)\n")
-                throw ExitCode(1)
-            }
-        }
-        manifest.shards = entries
+        let run = ExportRun(
+            template: text, seed: GenerateCommand.choose(seed), locale: locale, now: options.now, format: format,
+            gzip: gzip, unique: unique, offset: offset, count: count, recordsPerShard: shardRecords)
+        var bar = progress && StandardError.isTerminal ? ProgressBar(total: count) : nil
+        let outcome: (shards: Int, kept: Int)
         do {
-            try manifest.write(to: to + "/manifest.json")
+            if to.lowercased().hasPrefix("s3://") {
+                let export = try S3Export(
+                    run: run, destination: try S3Location(parsing: to), endpointURL: endpointURL)
+                let result = try await export.write(plan: plan, threads: threads) { bar?.update($0) }
+                outcome = (result.shards.count, result.kept)
+            } else {
+                let result = try FolderExport(run: run, folder: to).write(plan: plan, threads: threads) {
+                    bar?.update($0)
+                }
+                outcome = (result.shards.count, result.kept)
+            }
         } catch {
+            bar?.finish()
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)
         }
+        bar?.finish()
         StandardError.write(
-            "phoney: \(entries.count) shards in \(to) (\(entries.count - kept) written, \(kept) already complete), "
-                + "manifest.json\n")
+            "phoney: \(outcome.shards) shards in \(to) (\(outcome.shards - outcome.kept) written, \(outcome.kept) "
+                + "already complete), manifest.json\n")
     }
 }

@@ -7,10 +7,12 @@
     cdk deploy PhoneyGitHubOidc -c github_repo=OWNER/NAME # once per account, before CI deploys
     cdk deploy PhoneyImages                               # once, only for the container-image variant
 
-Stacks: `Phoney-<stage>` (function, `live` alias, CodeDeploy, HTTP API, dashboard, alarms, queries),
+Stacks: `Phoney-<stage>` (function, `live` alias, CodeDeploy, HTTP API, dashboard, alarms, queries, export bucket and
+state machine),
 `PhoneyGitHubOidc` (GitHub Actions deploy role `phoney-github-deploy`), `PhoneyImages` (ECR repository `phoney`).
 Outputs of Phoney-<stage>: ApiUrl, FunctionName, FunctionArn, AliasName, AliasArn, DashboardName, AlarmTopicArn,
-ApplicationName, DeploymentGroupName, LogGroupName, SecretName, ParameterPath.
+ApplicationName, DeploymentGroupName, LogGroupName, SecretName, ParameterPath, ExportBucketName,
+ExportStateMachineArn (the export fan-out: docs/export.md).
 
 Context (`-c key=value`; blank clears):
   stage            dev | staging | prod; absent = all three
@@ -24,8 +26,8 @@ Context (`-c key=value`; blank clears):
   github_repo (OWNER/NAME), github_branches (default main), github_environments (default dev,staging,prod),
   github_oidc_provider_arn (reuse the account's provider), cdk_qualifier (default hnb659fds)
 
-Memory, timeout, concurrency, throttling, CORS, retention, deployment style and alarm thresholds per stage live in
-stages.json. Every synth runs cdk-nag (AwsSolutions, Serverless) as a validation plugin: an unacknowledged finding
+Memory, timeout, concurrency, throttling, CORS, retention, deployment style, alarm thresholds and the export limits
+per stage live in stages.json. Every synth runs cdk-nag (AwsSolutions, Serverless) as a validation plugin: an unacknowledged finding
 fails it. WAF cannot attach to an HTTP API: put CloudFront + WAF in front of the custom domain if one is needed.
 """
 

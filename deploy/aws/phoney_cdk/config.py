@@ -17,6 +17,10 @@ MAX_TIMEOUT_SECONDS = 29
 MAX_MEMORY_MB = 10240
 ALIAS_NAME = "live"
 METRICS_NAMESPACE = "Phoney"
+# The export fan-out's contract with the function (docs/export.md): every object of a job lives under this prefix,
+# and a job has at most this many shards (items.json's length: one Distributed Map child execution each).
+EXPORT_PREFIX = "exports/"
+EXPORT_MAX_SHARDS = 10000
 
 
 def load_stages(path: Path = STAGES_FILE) -> dict[str, dict]:
@@ -42,6 +46,9 @@ class StageConfig:
     alarm_5xx_percent: float
     alarm_p99_latency_ms: int
     alarm_errors_per_minute: int
+    export_retention_days: int
+    export_map_concurrency: int
+    export_max_records: int
     # From context only (optional features).
     lambda_zip: str | None = None
     image_tag: str | None = None
@@ -73,6 +80,12 @@ class StageConfig:
     def stack_name(self) -> str:
         return f"Phoney-{self.stage}"
 
+    @property
+    def export_state_machine_name(self) -> str:
+        """Fixed, so the function's environment and policy can name the ARN without referring to the resource
+        (the state machine invokes the function's alias: a reference back would be a cycle)."""
+        return f"{self.prefix}-export"
+
     def validate(self) -> None:
         problems = []
         if not 1 <= self.timeout_seconds <= MAX_TIMEOUT_SECONDS:
@@ -83,6 +96,13 @@ class StageConfig:
             problems.append("jwt_issuer and jwt_audience go together")
         if bool(self.domain_name) != bool(self.certificate_arn):
             problems.append("domain_name and certificate_arn go together")
+        if self.export_retention_days < 1:
+            problems.append("export_retention_days must be at least 1 (S3 expires objects in whole days)")
+        if not 1 <= self.export_map_concurrency <= self.reserved_concurrency:
+            # Shards run on the API's function: a map wider than its reserved concurrency only throttles itself.
+            problems.append("export_map_concurrency must be 1..reserved_concurrency (shards share the function)")
+        if self.export_max_records < 1:
+            problems.append("export_max_records must be positive")
         if "*" in self.cors_origins and self.env_state == "prod":
             problems.append("cors_origins may not hold * where ENV_STATE=prod (the app refuses it too)")
         if problems:

@@ -135,7 +135,10 @@ class PhoneyFunction(Construct):
                 resources=[self.key.key_arn],
             ),
         ]
-        iam.Policy(self, "Policy", policy_name=f"{config.prefix}-function", roles=[role], statements=statements)
+        # Kept: the export fan-out adds its statements to this same policy (phoney_cdk/export.py).
+        self.policy = iam.Policy(
+            self, "Policy", policy_name=f"{config.prefix}-function", roles=[role], statements=statements
+        )
         return role
 
     def _environment(self, config: StageConfig) -> dict[str, str]:

@@ -16,6 +16,9 @@ def _iam5(service: str, resource: str) -> str:
     return f"AwsSolutions::AwsSolutions-IAM5[Resource::{ARN.format(service=service, resource=resource)}]"
 
 
+# The export bucket's objects under exports/: cdk-nag names the bucket by its logical id (stable across stages).
+EXPORT_OBJECTS = "AwsSolutions::AwsSolutions-IAM5[Resource::<ExportBucketFD42BCED.Arn>/exports/*]"
+
 # (construct path below the stack, id, reason)
 STAGE = [
     ("Service/Role/DefaultPolicy/Resource", "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
@@ -38,6 +41,24 @@ STAGE = [
     ("Service/Function/Resource", "Serverless::Serverless-LambdaDLQ",
      "Invoked synchronously by API Gateway only: a failed request is answered, never retried, so a "
      "dead-letter queue would stay empty."),
+    # The export fan-out (phoney_cdk/export.py, docs/export.md).
+    ("Service/Policy/Resource", EXPORT_OBJECTS,
+     "Objects of export jobs under the bucket's exports/ prefix: job ids, and so keys, are made at run time."),
+    ("Service/Policy/Resource", _iam5("states", "execution:phoney-{stage}-export:*"),
+     "Executions of the stage's own export state machine (execution names are job ids made at run time), "
+     "for GET /api/v1/jobs/{id}."),
+    ("Export/StateMachinePolicy/Resource", EXPORT_OBJECTS,
+     "The item reader reads exports/<job>/items.json; the job id is the execution's input, made at run time."),
+    ("Export/StateMachinePolicy/Resource", _iam5("states", "execution:phoney-{stage}-export:*"),
+     "A Distributed Map describes and stops the executions of its own state machine (phoney-<stage>-export)."),
+    ("Export/StateMachinePolicy/Resource", _iam5("states", "execution:phoney-{stage}-export/*"),
+     "The Distributed Map's child executions (one per shard) are named <state machine>/<map run>:<id>."),
+    ("Export/StateMachineRole/DefaultPolicy/Resource", "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+     "Only what StateMachine adds for logging and tracing: the CloudWatch Logs delivery actions and X-Ray "
+     "segments and sampling, none of which supports resource-level permissions."),
+    ("Export/Bucket/Resource", "AwsSolutions::AwsSolutions-S1",
+     "Holds generated fake data only, written and read by the stage's own roles; access logs would add a log "
+     "object per request (10,000+ per job). CloudTrail data events are the audit trail where one is needed."),
 ]
 
 # Only present when the option named first is set: the check's own synth does not make them, the tests' does.

@@ -8,6 +8,7 @@ from constructs import Construct
 
 from .api import PhoneyApi
 from .config import ALIAS_NAME, StageConfig
+from .export import PhoneyExport
 from .function import PhoneyFunction
 from .observability import PhoneyObservability
 
@@ -33,6 +34,12 @@ class PhoneyStack(Stack):
 
         self.service = PhoneyFunction(self, "Service", config)
         self.http = PhoneyApi(self, "Http", config, self.service.alias, self.service.key)
+        # POST /api/v1/jobs reaches the function through the API's routes above (the $default route, or the JWT
+        # route on /api/v1/{proxy+}); the shards reach it through the state machine, with their own event shape.
+        self.export = PhoneyExport(
+            self, "Export", config, key=self.service.key, function=self.service.function, alias=self.service.alias,
+            function_policy=self.service.policy,
+        )
         self.observability = PhoneyObservability(
             self, "Observability", config, function=self.service.function, alias=self.service.alias,
             api=self.http.api, log_group=self.service.log_group, key=self.service.key,
@@ -69,6 +76,8 @@ class PhoneyStack(Stack):
             "LogGroupName": self.service.log_group.log_group_name,
             "SecretName": self.config.secret_name,
             "ParameterPath": self.config.parameter_path,
+            "ExportBucketName": self.export.bucket.bucket_name,
+            "ExportStateMachineArn": self.export.state_machine.state_machine_arn,
         }
         for name, value in outputs.items():
             CfnOutput(self, name, value=value)

@@ -55,6 +55,50 @@ data "aws_iam_policy_document" "function" {
     actions   = ["kms:Decrypt"]
     resources = [aws_kms_key.this.arn]
   }
+
+  # The export fan-out (export.tf): the job's objects under exports/, listing only below that prefix, writing
+  # through S3 with the stage key, starting and watching the stage's own export state machine.
+  statement {
+    sid       = "ExportObjects"
+    actions   = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
+    resources = ["${aws_s3_bucket.exports.arn}/${local.export_prefix}*"]
+  }
+
+  statement {
+    sid       = "ListExports"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.exports.arn]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["${local.export_prefix}*"]
+    }
+  }
+
+  statement {
+    sid       = "EncryptExports"
+    actions   = ["kms:GenerateDataKey"]
+    resources = [aws_kms_key.this.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["s3.${local.region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "StartExport"
+    actions   = ["states:StartExecution"]
+    resources = [local.export_state_machine_arn]
+  }
+
+  statement {
+    sid       = "WatchExport"
+    actions   = ["states:DescribeExecution"]
+    resources = ["${local.export_executions_arn}:*"]
+  }
 }
 
 resource "aws_iam_role_policy" "function" {
@@ -89,6 +133,13 @@ locals {
     SECRET_NAME                  = local.secret_name
     POWERTOOLS_SERVICE_NAME      = local.service_name
     POWERTOOLS_METRICS_NAMESPACE = local.metrics_namespace
+    # The export fan-out's contract (docs/export.md). The state machine by its fixed name: it invokes this
+    # function's alias, so a reference to it here would be a cycle.
+    PHONEY_EXPORT_BUCKET            = aws_s3_bucket.exports.id
+    PHONEY_EXPORT_PREFIX            = local.export_prefix
+    PHONEY_EXPORT_STATE_MACHINE_ARN = local.export_state_machine_arn
+    PHONEY_EXPORT_MAX_RECORDS       = tostring(local.export_max_records)
+    PHONEY_EXPORT_MAX_SHARDS        = tostring(local.export_max_shards)
   }, length(local.cors_origins) > 0 ? { CORS_ORIGINS = join(",", local.cors_origins) } : {})
 
   use_image = var.image_tag != null

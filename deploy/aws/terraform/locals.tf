@@ -23,6 +23,9 @@ locals {
     alarm_5xx_percent        = var.alarm_5xx_percent
     alarm_p99_latency_ms     = var.alarm_p99_latency_ms
     alarm_errors_per_minute  = var.alarm_errors_per_minute
+    export_retention_days    = var.export_retention_days
+    export_map_concurrency   = var.export_map_concurrency
+    export_max_records       = var.export_max_records
   }
   settings = merge(local.from_file, { for key, value in local.overrides : key => value if value != null })
 
@@ -52,6 +55,9 @@ locals {
   alarm_5xx_percent        = local.settings.alarm_5xx_percent
   alarm_p99_latency_ms     = local.settings.alarm_p99_latency_ms
   alarm_errors_per_minute  = local.settings.alarm_errors_per_minute
+  export_retention_days    = local.settings.export_retention_days
+  export_map_concurrency   = local.settings.export_map_concurrency
+  export_max_records       = local.settings.export_max_records
 
   jwt_enabled    = var.jwt_issuer != null && length(var.jwt_audience) > 0
   domain_enabled = var.domain_name != null && var.certificate_arn != null

@@ -61,3 +61,13 @@ output "parameter_path" {
   description = "SSM Parameter Store path read at init."
   value       = local.parameter_path
 }
+
+output "export_bucket_name" {
+  description = "Bucket of the export jobs (objects under exports/)."
+  value       = aws_s3_bucket.exports.id
+}
+
+output "export_state_machine_arn" {
+  description = "The export fan-out's state machine, phoney-<stage>-export."
+  value       = aws_sfn_state_machine.export.arn
+}

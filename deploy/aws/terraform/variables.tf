@@ -103,6 +103,24 @@ variable "alarm_errors_per_minute" {
   default     = null
 }
 
+variable "export_retention_days" {
+  description = "Days before objects under exports/ in the export bucket expire (stages.json export_retention_days)."
+  type        = number
+  default     = null
+}
+
+variable "export_map_concurrency" {
+  description = "MaxConcurrency of the export state machine's Distributed Map, at most reserved_concurrency: the shards run on the API's function (stages.json export_map_concurrency)."
+  type        = number
+  default     = null
+}
+
+variable "export_max_records" {
+  description = "Largest count an export job may ask for, PHONEY_EXPORT_MAX_RECORDS of the function (stages.json export_max_records)."
+  type        = number
+  default     = null
+}
+
 # ---- Optional features (the CDK app's context values) ----
 
 variable "lambda_zip" {

@@ -25,7 +25,11 @@ from phoney_cdk.config import MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, STAGES, load_s
 
 SETTINGS = load_stages()
 # Actions AWS gives no resource-level permission for: only these may carry "Resource": "*".
-UNSCOPABLE = {"xray:PutTraceSegments", "xray:PutTelemetryRecords", "ecr:GetAuthorizationToken"}
+UNSCOPABLE = {"xray:PutTraceSegments", "xray:PutTelemetryRecords", "ecr:GetAuthorizationToken",
+              # What a state machine needs to log to CloudWatch Logs and trace (the export fan-out).
+              "xray:GetSamplingRules", "xray:GetSamplingTargets", "logs:CreateLogDelivery", "logs:GetLogDelivery",
+              "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+              "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"}
 DEPLOYMENT = {"ALL_AT_ONCE": "CodeDeployDefault.LambdaAllAtOnce",
               "CANARY_10PERCENT_5MINUTES": "CodeDeployDefault.LambdaCanary10Percent5Minutes"}
 
@@ -274,7 +278,8 @@ def test_log_groups_have_retention_and_kms(stages, stage):
     template = stages[stage]
     groups = resources(template, "AWS::Logs::LogGroup")
     assert {g["Properties"]["LogGroupName"] for g in groups.values()} == {
-        f"/aws/lambda/phoney-{stage}", f"/aws/apigateway/phoney-{stage}"}
+        f"/aws/lambda/phoney-{stage}", f"/aws/apigateway/phoney-{stage}",
+        f"/aws/vendedlogs/states/phoney-{stage}-export"}
     for group in groups.values():
         assert group["Properties"]["RetentionInDays"] == SETTINGS[stage]["log_retention_days"]
         assert "KmsKeyId" in group["Properties"]
@@ -320,7 +325,7 @@ def test_dashboard_and_queries_follow_the_log_contract(stages, stage):
 def test_outputs(stages, stage):
     outputs = stages[stage]["Outputs"]
     for name in ("ApiUrl", "FunctionName", "FunctionArn", "AliasArn", "AliasName", "DashboardName", "AlarmTopicArn",
-                 "DeploymentGroupName", "ApplicationName"):
+                 "DeploymentGroupName", "ApplicationName", "ExportBucketName", "ExportStateMachineArn"):
         assert name in outputs, name
     assert outputs["AliasName"]["Value"] == "live"
 

@@ -127,3 +127,11 @@ output "secret_name" {
 output "parameter_path" {
   value = module.phoney.parameter_path
 }
+
+output "export_bucket_name" {
+  value = module.phoney.export_bucket_name
+}
+
+output "export_state_machine_arn" {
+  value = module.phoney.export_state_machine_arn
+}
