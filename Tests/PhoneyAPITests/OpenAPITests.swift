@@ -12,7 +12,8 @@ struct OpenAPITests {
         "GET /api/v1/generators", "POST /template", "GET /template/examples", "GET /api/v1/template/examples",
         "POST /token", "GET /api/v1/providers", "GET /api/v1/provider/{provider}",
         "GET /api/v1/provider/{provider}/{generator}", "POST /api/v1/generate", "POST /api/v1/template/generate",
-        "POST /api/v1/template/validate", "GET /openapi.json", "GET /docs", "GET /metrics",
+        "POST /api/v1/template/validate", "GET /openapi.json", "GET /docs", "GET /metrics", "POST /api/v1/jobs",
+        "GET /api/v1/jobs/{id}",
     ]
 
     static func document() async throws -> JSONValue {

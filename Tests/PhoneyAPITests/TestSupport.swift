@@ -24,9 +24,9 @@ enum TestSupport {
     /// An application serving `PhoneyRouter` for `config`.
     static func app(
         _ config: APIConfig = config(), logger: Logger? = nil, metrics: APIMetrics = APIMetrics(),
-        exporter: (@Sendable () -> [UInt8])? = nil
+        exporter: (@Sendable () -> [UInt8])? = nil, jobs: (any ExportJobs)? = nil
     ) async -> some ApplicationProtocol {
-        let api = await APIService(config: config, metrics: metrics, metricsExporter: exporter)
+        let api = await APIService(config: config, metrics: metrics, metricsExporter: exporter, jobs: jobs)
         let router = PhoneyRouter.build(api, context: ServerRequestContext.self)
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical

@@ -62,6 +62,36 @@ extension OpenAPIDocument {
                     description: "An error: `detail` is a message, a list of validation issues or a template failure")
             ),
             (
+                "ExportJobRequest",
+                B.object(
+                    [
+                        ("template", B.type("object")),
+                        ("count", B.type("integer", [("minimum", .number("1"))])),
+                        ("seed", B.nullable("integer")),
+                        ("locale", B.nullable("string")),
+                        ("format", B.type("string", [("enum", .strings(["json", "csv", "ndjson"]))])),
+                        ("gzip", B.type("boolean")),
+                        (
+                            "shard_records",
+                            B.type("integer", [("minimum", .number("1000")), ("maximum", .number("100000000"))])
+                        ),
+                        ("unique", B.type("boolean")),
+                        ("prefix", B.nullable("string")),
+                        ("client_token", B.nullable("string")),
+                    ], required: ["template", "count"], additional: false)
+            ),
+            (
+                "ExportJobStatus",
+                B.object(
+                    [
+                        ("job_id", B.type("string")), ("status", B.type("string")),
+                        ("shards_total", B.type("integer")), ("shards_done", B.type("integer")),
+                        ("records", B.type("integer")), ("records_written", B.type("integer")),
+                        ("destination", B.type("string")), ("status_url", B.type("string")),
+                        ("manifest", B.nullable("string")), ("error", B.type("string")),
+                    ], required: ["job_id", "status", "shards_total", "shards_done", "records_written"])
+            ),
+            (
                 "RateLimited",
                 B.object([("detail", B.type("string")), ("retry_after", B.type("integer"))], required: ["detail"])
             ),

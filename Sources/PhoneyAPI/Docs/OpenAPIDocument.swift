@@ -298,6 +298,56 @@ enum OpenAPIDocument {
                 ])
             ),
             (
+                "/api/v1/jobs",
+                .object([
+                    (
+                        "post",
+                        B.operation(
+                            "exportJobStart", "Start an export job: shards in the deployment's S3 bucket",
+                            tags: ["exports"],
+                            description:
+                                "On the AWS deployment only (elsewhere 404: export with `phoney export`). The records are "
+                                + "rendered as shards by a Step Functions Distributed Map and written with a manifest; the "
+                                + "same `client_token` returns the same job.",
+                            body: .object([("required", .bool(true)), ("content", B.json(B.ref("ExportJobRequest")))]),
+                            secured: true,
+                            responses: [
+                                ("202", B.response("The job started", B.ref("ExportJobStatus"))),
+                                (
+                                    "200",
+                                    B.response("The job its client token started before", B.ref("ExportJobStatus"))
+                                ),
+                                unauthorized,
+                                ("404", B.response("Export jobs are not configured here", B.ref("ErrorDetail"))),
+                                ("409", B.response("The client token was used for another job", B.ref("ErrorDetail"))),
+                                ("413", B.response("Request body over MAX_BODY_BYTES", B.ref("ErrorDetail"))),
+                            ] + B.common)
+                    )
+                ])
+            ),
+            (
+                "/api/v1/jobs/{id}",
+                .object([
+                    (
+                        "get",
+                        B.operation(
+                            "exportJobStatus", "An export job's state and progress", tags: ["exports"],
+                            parameters: [
+                                B.parameter("id", in: "path", B.type("string"), required: true, "The job id")
+                            ],
+                            secured: true,
+                            responses: [
+                                ("200", B.response("The job", B.ref("ExportJobStatus"))),
+                                unauthorized,
+                                (
+                                    "404",
+                                    B.response("No such job, or jobs are not configured here", B.ref("ErrorDetail"))
+                                ),
+                            ] + B.common)
+                    )
+                ])
+            ),
+            (
                 "/openapi.json",
                 .object([
                     (
