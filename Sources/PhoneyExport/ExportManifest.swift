@@ -71,23 +71,16 @@ package struct ShardRecord: Sendable, Equatable {
 extension ExportRun {
     /// `manifest.json`: the run (enough to render any shard again) and every shard with its checksums.
     package func manifest(_ shards: [ShardRecord], job: String? = nil) -> String {
-        var members: [(key: String, value: JSONValue)] = [
-            ("manifest_version", .number("1")),
-            ("template_id", .string(templateID)),
-            ("run", .string(runKey)),
-            ("seed", .number(String(seed))),
-            ("locale", .string(locale)),
-            ("reference_time", .number(String(now))),
-            ("format", .string(format.rawValue)),
-            ("gzip", .bool(gzip)),
-            ("unique", .bool(unique)),
-            ("offset", .number(String(offset))),
-            ("count", .number(String(count))),
-            ("records_per_shard", .number(String(recordsPerShard))),
-            ("shard_count", .number(String(shards.count))),
-            ("bytes", .number(String(shards.reduce(0) { $0 + $1.digest.bytes }))),
-            ("shards", .array(shards.map(\.entry))),
-        ]
+        var members: [(key: String, value: JSONValue)] =
+            [
+                ("manifest_version", .number("1")),
+                ("template_id", .string(templateID)),
+                ("run", .string(runKey)),
+            ] + self.members + [
+                ("shard_count", .number(String(shards.count))),
+                ("bytes", .number(String(shards.reduce(0) { $0 + $1.digest.bytes }))),
+                ("shards", .array(shards.map(\.entry))),
+            ]
         if let job { members.insert(("job_id", .string(job)), at: 1) }
         return JSONValue.object(members).serialized + "\n"
     }

@@ -66,9 +66,16 @@ package struct ExportRun: Sendable, Equatable {
 
     /// The run as `job.json`.
     package var json: JSONValue {
-        .object([
-            ("job_version", .number("1")),
-            ("template", (try? JSONValue.parse(template)) ?? .string(template)),
+        .object(
+            [
+                ("job_version", .number("1")),
+                ("template", (try? JSONValue.parse(template)) ?? .string(template)),
+            ] + members)
+    }
+
+    /// What decides the run's bytes, as job.json and the manifest write it.
+    var members: [(key: String, value: JSONValue)] {
+        [
             ("seed", .number(String(seed))),
             ("locale", .string(locale)),
             ("reference_time", .number(String(now))),
@@ -78,7 +85,7 @@ package struct ExportRun: Sendable, Equatable {
             ("offset", .number(String(offset))),
             ("count", .number(String(count))),
             ("records_per_shard", .number(String(recordsPerShard))),
-        ])
+        ]
     }
 
     /// Reads `job.json`.

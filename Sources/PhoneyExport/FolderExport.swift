@@ -138,36 +138,36 @@ package struct FolderExport {
     }
 
     static func read(_ path: String) throws(ExportError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .storage("cannot read `\(path)`") }
-        defer { close(descriptor) }
         var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .storage("cannot read `\(path)`: \(String(cString: strerror(errno)))") }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+        try forEachBlock(of: path) { block throws(ExportError) in
+            bytes.append(contentsOf: block)
             if bytes.count > 1 << 20 { throw .storage("`\(path)` is larger than a sidecar can be") }
         }
         return bytes
     }
 
     static func sha256(ofFile path: String) throws(ExportError) -> String {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .storage("cannot read `\(path)`") }
-        defer { close(descriptor) }
         var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        try forEachBlock(of: path) { block throws(ExportError) in hasher.update(bufferPointer: block) }
+        return ShardEncoder.hex(hasher.finalize())
+    }
+
+    /// Reads the file at `path` in blocks of 64 KiB.
+    static func forEachBlock(
+        of path: String, _ body: (UnsafeRawBufferPointer) throws(ExportError) -> Void
+    ) throws(ExportError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .storage("cannot read `\(path)`: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw .storage("cannot read `\(path)`: \(String(cString: strerror(errno)))") }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        return ShardEncoder.hex(hasher.finalize())
     }
 }
 

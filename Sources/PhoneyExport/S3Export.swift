@@ -1,11 +1,6 @@
+import PhoneyAPI
 import PhoneyAWS
 import PhoneyCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
 
 /// An export into an S3 prefix: each part uploaded as it renders (multipart past one part, so memory stays at the
 /// engine's chunks plus two parts whatever the shard's size), a sidecar for each in `PREFIX.shards/`, and
@@ -29,7 +24,7 @@ package struct S3Export: Sendable {
     /// For the CLI: the destination `s3://BUCKET/PREFIX` with credentials, region and endpoint from the
     /// environment (`--endpoint-url` first).
     package init(run: ExportRun, destination: S3Location, endpointURL: String?) throws(AWSError) {
-        let client = try S3Client.fromEnvironment(Self.environment(), endpointURL: endpointURL)
+        let client = try S3Client.fromEnvironment(ProcessEnvironment.current(), endpointURL: endpointURL)
         self.init(run: run, client: client, bucket: destination.bucket, prefix: destination.prefix)
     }
 
@@ -142,18 +137,5 @@ package struct S3Export: Sendable {
 
     var contentType: String {
         run.gzip ? "application/gzip" : run.format.contentType
-    }
-
-    static func environment() -> [String: String] {
-        var values: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return values
     }
 }

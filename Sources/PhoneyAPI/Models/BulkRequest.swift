@@ -60,15 +60,7 @@ package struct BulkRequest: Sendable {
         locale = fields.string("locale", nullable: true)
         (seed, seedText) = Self.seed(&fields)
         formatGiven = fields["format"] != nil
-        format = .json
-        if let text = fields.string("format", nullable: false) {
-            if let parsed = OutputFormat(rawValue: text) {
-                format = parsed
-            } else {
-                fields.issue(
-                    "literal_error", "format", "Input should be 'json', 'csv' or 'ndjson'", input: .string(text))
-            }
-        }
+        format = fields.format(default: .json)
         streaming = fields.boolean("streaming", default: false)
         stream = fields.boolean("stream", default: false)
         unique = fields.boolean("unique", default: false)

@@ -42,15 +42,7 @@ package struct ExportJobRequest: Sendable, Equatable {
         count = fields.integer("count", in: 1...UInt64.max) ?? 1
         (seed, _) = BulkRequest.seed(&fields)
         locale = fields.string("locale", nullable: true)
-        format = .ndjson
-        if let text = fields.string("format", nullable: false) {
-            if let parsed = OutputFormat(rawValue: text) {
-                format = parsed
-            } else {
-                fields.issue(
-                    "literal_error", "format", "Input should be 'json', 'csv' or 'ndjson'", input: .string(text))
-            }
-        }
+        format = fields.format(default: .ndjson)
         gzip = fields.boolean("gzip", default: false)
         unique = fields.boolean("unique", default: false)
         recordsPerShard = fields.integer("shard_records", in: Self.shardRecordsRange) ?? 1_000_000

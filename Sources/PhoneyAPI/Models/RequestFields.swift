@@ -110,6 +110,16 @@ package struct RequestFields {
         "false": false, "no": false, "off": false, "f": false, "n": false, "0": false,
     ]
 
+    /// The `format` member: json, csv or ndjson; `fallback` when absent or wrong (a wrong one is an issue).
+    package mutating func format(default fallback: OutputFormat) -> OutputFormat {
+        guard let text = string("format", nullable: false) else { return fallback }
+        guard let format = OutputFormat(rawValue: text) else {
+            issue("literal_error", "format", "Input should be 'json', 'csv' or 'ndjson'", input: .string(text))
+            return fallback
+        }
+        return format
+    }
+
     /// A string member; nil when absent or, if `nullable`, null.
     package mutating func string(_ key: String, nullable: Bool) -> String? {
         guard let value = self[key] else { return nil }
