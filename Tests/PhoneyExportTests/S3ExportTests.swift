@@ -71,11 +71,12 @@ struct S3ExportTests {
     /// The state machine's events, as the Distributed Map sends them: each item of items.json renders its shard
     /// (a retried item is answered from what is there), an item that is not the job's own is refused, and the
     /// manifest is refused until every shard is there.
-    @Test func shardAndManifestEventsWriteTheJob() async throws {
+    @Test(arguments: [(OutputFormat.csv, true), (.ndjson, false), (.json, true)])
+    func shardAndManifestEventsWriteTheJob(_ format: OutputFormat, _ gzip: Bool) async throws {
         let server = try await MotoServer.start()
         defer { server.stop() }
         let client = try await Self.client(server)
-        let run = ExportRunTests.run(format: .csv, gzip: true, count: 1_000, perShard: 300)
+        let run = ExportRunTests.run(format: format, gzip: gzip, count: 1_000, perShard: 300)
         let folder = "exports/j-test/"
         _ = try await client.putObject(
             bucket: Self.bucket, key: folder + "job.json", body: Array(run.json.serialized.utf8))
@@ -105,7 +106,7 @@ struct S3ExportTests {
         #expect(retried["index"] == .number("1"))
         let wrong: JSONValue = .object([
             ("index", .number("1")), ("first", .number("0")), ("count", .number("300")),
-            ("key", .string(folder + "part-000001.csv.gz")),
+            ("key", .string(folder + run.partName(1))),
         ])
         let refused = await #expect(throws: ExportError.self) {
             _ = try await events.handle(event("export-shard", shard: wrong), deadline: nil)
