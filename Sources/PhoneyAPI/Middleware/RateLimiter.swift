@@ -1,5 +1,4 @@
 import PhoneyCore
-import Synchronization
 
 /// Per-client request limits over a sliding one-minute window.
 ///
@@ -38,7 +37,7 @@ package final class RateLimiter: Sendable {
 
     package let limit: Int
     let windowMilliseconds: Int64
-    private let table = Mutex<Table>(Table())
+    private let table = LockedValue<Table>(Table())
 
     /// - Parameters:
     ///   - limit: requests allowed per window; 0 or less allows everything.

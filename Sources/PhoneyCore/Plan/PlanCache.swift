@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A bounded least-recently-used cache of compiled plans, keyed by the template text and the compile options, so a
 /// repeated template skips parsing and compiling.
 public final class PlanCache: Sendable {
@@ -21,7 +19,7 @@ public final class PlanCache: Sendable {
     }
 
     public let capacity: Int
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     public init(capacity: Int = 256) {
         self.capacity = max(1, capacity)
