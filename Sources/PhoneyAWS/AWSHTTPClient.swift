@@ -3,7 +3,7 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import NIOTLS
-import Synchronization
+import PhoneyCore
 
 /// A small HTTP/1.1 client for the AWS calls of a cold start: one request at a time per connection, the whole
 /// response body collected, TLS through NIOSSL for `https` endpoints.
@@ -13,7 +13,8 @@ import Synchronization
 /// a new connection, only when no byte of a response had arrived.
 ///
 /// ``shared`` runs on NIO's singleton event loop group and lives as long as the process; nothing is started until the
-/// first request.
+/// first request. Its pool is behind a `LockedValue` (a pthread mutex) rather than `Synchronization.Mutex`, so
+/// ThreadSanitizer can see the lock when the parallel tests contend it.
 package final class AWSHTTPClient: Sendable {
     /// The process-wide client.
     package static let shared = AWSHTTPClient()
@@ -23,8 +24,8 @@ package final class AWSHTTPClient: Sendable {
 
     private let group: any EventLoopGroup
     private let tlsConfiguration: TLSConfiguration
-    private let tlsContext = Mutex<NIOSSLContext?>(nil)
-    private let idle = Mutex<[AWSHTTPClient.Key: [any Channel]]>([:])
+    private let tlsContext = LockedValue<NIOSSLContext?>(nil)
+    private let idle = LockedValue<[AWSHTTPClient.Key: [any Channel]]>([:])
 
     /// - Parameters:
     ///   - group: Where connections run.
