@@ -34,21 +34,18 @@ struct RuntimeAPIResponse {
 /// connection to `AWS_LAMBDA_RUNTIME_API`.
 ///
 /// Calls are strictly one after another (the runtime handles one invocation at a time), so the connection needs
-/// no pipelining: a request is written whole, then its response is read whole.
+/// no pipelining: a request is written whole, then its response is read whole. The response is put together on the
+/// event loop by `RuntimeAPIResponseCollector` and handed over through a `RuntimeAPIResponseSlot`, under a lock.
 package struct RuntimeAPIClient: ~Copyable {
     static let prefix = "/2018-06-01/runtime"
 
-    private var inbound: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
-    private let outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
+    private let channel: any Channel
+    private let slot: RuntimeAPIResponseSlot
     private let authority: String
 
-    init(
-        inbound: NIOAsyncChannelInboundStream<HTTPClientResponsePart>,
-        outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>,
-        authority: String
-    ) {
-        self.inbound = inbound.makeAsyncIterator()
-        self.outbound = outbound
+    init(channel: any Channel, slot: RuntimeAPIResponseSlot, authority: String) {
+        self.channel = channel
+        self.slot = slot
         self.authority = authority
     }
 
@@ -59,18 +56,24 @@ package struct RuntimeAPIClient: ~Copyable {
         _ body: (inout RuntimeAPIClient) async throws -> Result
     ) async throws -> Result {
         let (host, port) = try parse(address: address)
+        let slot = RuntimeAPIResponseSlot()
         let channel = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connect(host: host, port: port) { channel in
+            .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
-                        wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(RuntimeAPIResponseCollector(slot: slot))
                 }
             }
-        return try await channel.executeThenClose { inbound, outbound in
-            var client = RuntimeAPIClient(inbound: inbound, outbound: outbound, authority: address)
-            return try await body(&client)
+            .connect(host: host, port: port).get()
+        var client = RuntimeAPIClient(channel: channel, slot: slot, authority: address)
+        do {
+            let result = try await body(&client)
+            try? await channel.close()
+            return result
+        } catch {
+            try? await channel.close()
+            throw error
         }
     }
 
@@ -153,26 +156,157 @@ package struct RuntimeAPIClient: ~Copyable {
             head.headers.add(name: "Content-Type", value: "application/json")
         }
         for (name, value) in extra { head.headers.add(name: name, value: value) }
+        channel.write(HTTPClientRequestPart.head(head), promise: nil)
         if let body, body.readableBytes > 0 {
-            try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(body)), .end(nil)])
-        } else {
-            try await outbound.write(contentsOf: [.head(head), .end(nil)])
+            channel.write(HTTPClientRequestPart.body(.byteBuffer(body)), promise: nil)
         }
-        var response: RuntimeAPIResponse?
-        while let part = try await inbound.next() {
-            switch part {
-            case .head(let head):
-                response = RuntimeAPIResponse(status: head.status, headers: head.headers, body: ByteBuffer())
-            case .body(var chunk):
-                response?.body.writeBuffer(&chunk)
-            case .end:
-                guard let response else {
-                    throw RuntimeAPIError(.malformedResponse, "the Runtime API sent a response without a head")
-                }
-                return response
+        // A failed write closes the connection, which ends the wait below; the error itself is passed on too.
+        let slot = self.slot
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { slot.fail($0) }
+        switch await slot.next() {
+        case .some(.success(let response)):
+            return response
+        case .some(.failure(let error as RuntimeAPIError)):
+            throw error
+        case .some(.failure(HTTPParserError.invalidEOFState)):
+            // The decoder's word for a connection closed in the middle of a response.
+            throw RuntimeAPIError(.connectionClosed, "the Runtime API closed the connection during \(method) \(path)")
+        case .some(.failure(let error)):
+            throw RuntimeAPIError(
+                .connectionClosed, "the connection to the Runtime API failed during \(method) \(path): \(error)",
+                underlying: error)
+        case .none:
+            throw RuntimeAPIError(.connectionClosed, "the Runtime API closed the connection during \(method) \(path)")
+        }
+    }
+}
+
+/// Where the event loop leaves the Runtime API's answers and the runtime's task picks them up.
+///
+/// The answer crosses threads under a pthread mutex, which ThreadSanitizer sees. Handing it over as the value of a
+/// resumed continuation (as `NIOAsyncChannel`'s inbound stream does) is just as correct, but when the resume comes
+/// before the task has suspended, the Swift runtime lets the task go on without telling ThreadSanitizer
+/// (`swift_continuation_await`'s already-resumed path has no acquire), and the nightly run reported the response
+/// head, written by NIO's decoder, as a race. Here the continuation only wakes the task, which then takes the answer
+/// under the lock.
+final class RuntimeAPIResponseSlot: Sendable {
+    private struct State {
+        /// An answer not yet taken.
+        var answer: Result<RuntimeAPIResponse, any Error>?
+        /// The caller waiting for an answer, if it is waiting.
+        var waiter: UnsafeContinuation<Void, Never>?
+        /// The connection has closed: no answer comes after the one there may be.
+        var closed = false
+    }
+
+    private let state = LockedValue(State())
+
+    /// The next answer, or nil once the connection has closed and every answer has been taken. One caller at a time.
+    func next() async -> Result<RuntimeAPIResponse, any Error>? {
+        if let answer = take() { return answer }
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            let resumeNow = state.withLock { state -> Bool in
+                if state.answer != nil || state.closed { return true }
+                state.waiter = continuation
+                return false
             }
+            if resumeNow { continuation.resume() }
         }
-        throw RuntimeAPIError(.connectionClosed, "the Runtime API closed the connection during \(method) \(path)")
+        return take() ?? nil
+    }
+
+    /// What is there: `.some(answer)`, `.some(nil)` once the connection has closed, nil when nothing has come yet.
+    private func take() -> Result<RuntimeAPIResponse, any Error>?? {
+        state.withLock { state in
+            if let answer = state.answer {
+                state.answer = nil
+                return .some(answer)
+            }
+            return state.closed ? .some(nil) : nil
+        }
+    }
+
+    /// A whole response, or the error that stands for one.
+    func deliver(_ answer: Result<RuntimeAPIResponse, any Error>) {
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            guard !state.closed else { return nil }
+            if state.answer == nil {
+                state.answer = answer
+            } else {
+                // A second answer before the first was taken: the exchange is out of step. The caller gets an error
+                // that says so instead of an answer that may belong to another request.
+                state.answer = .failure(
+                    RuntimeAPIError(.malformedResponse, "the Runtime API sent a response nobody asked for"))
+            }
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    /// Passes on a failure (a write that failed, an error in the pipeline), unless an answer is already waiting or
+    /// the connection has closed.
+    func fail(_ error: any Error) {
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            guard !state.closed, state.answer == nil else { return nil }
+            state.answer = .failure(error)
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    /// The connection has closed: an answer already there is still handed out, then every call gets nil.
+    func close() {
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            state.closed = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+}
+
+/// Puts each Runtime API response together on the event loop (head, body parts, end) and leaves it in the slot.
+final class RuntimeAPIResponseCollector: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+
+    private let slot: RuntimeAPIResponseSlot
+    private var response: RuntimeAPIResponse?
+
+    init(slot: RuntimeAPIResponseSlot) {
+        self.slot = slot
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            response = RuntimeAPIResponse(status: head.status, headers: head.headers, body: ByteBuffer())
+        case .body(var chunk):
+            if response?.body.readableBytes == 0 {
+                response?.body = chunk
+            } else {
+                response?.body.writeBuffer(&chunk)
+            }
+        case .end:
+            if let response {
+                slot.deliver(.success(response))
+            } else {
+                slot.deliver(
+                    .failure(RuntimeAPIError(.malformedResponse, "the Runtime API sent a response without a head")))
+            }
+            response = nil
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        slot.fail(error)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        slot.close()
+        context.fireChannelInactive()
     }
 }
 
