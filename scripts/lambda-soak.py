@@ -12,7 +12,10 @@ Configuration: ENV_STATE=test, the fixtures' login (`phoney` / bcrypt cost 4) an
 preflight event sends, and RATE_LIMIT_PER_MINUTE=0: every event comes from one client address, so the default
 limit (60 a minute) would answer 429 to nearly all of them (the limiter is exercised by scripts/soak.sh).
 
-Usage: scripts/lambda-soak.py [--invocations 10000] [--bootstrap PATH] [--rie PATH]
+Usage: scripts/lambda-soak.py [--invocations 10000] [--idle SECONDS] [--bootstrap PATH] [--rie PATH]
+--idle then waits, for threads the runtime no longer needs to end, and invokes every event once more in the same
+process (the test command does this with 1,100 invocations: the packaged bootstrap has no unwind tables, so a thread
+that ended by unwinding would abort it).
 The bootstrap defaults to the packaged static one (.build-lambda/lambda-ARCH/bootstrap) when it exists, else
 .build/release/bootstrap; the emulator to $PHONEY_RIE, else .build-tools/aws-lambda-rie-ARCH, fetched by
 scripts/lambda-rie.sh when missing. Nothing is built. Not part of scripts/test.sh (about a minute per 1,000).
@@ -103,6 +106,32 @@ def status_kib(pid, key):
     return 0
 
 
+def idle_check(emulator, pid, payloads, seconds, failures):
+    """Waits `seconds` (libdispatch ends worker threads idle for 5 s), then invokes every event once more: the same
+    bootstrap process must answer each with its status. A thread that ended by unwinding (`pthread_exit`) would
+    abort the bootstrap, which is linked without unwind tables."""
+    threads_before = len(os.listdir(f"/proc/{pid}/task"))
+    time.sleep(seconds)
+    threads_idle = len(os.listdir(f"/proc/{pid}/task")) if os.path.exists(f"/proc/{pid}") else 0
+    wrong = {}
+    for name in sorted(payloads):
+        _, body = emulator.invoke(payloads[name])
+        try:
+            document = json.loads(body)
+            got = document.get("statusCode", document.get("errorType", "no status"))
+        except ValueError:
+            got = f"not JSON: {body[:80]!r}"
+        if got != EXPECTED[name]:
+            wrong[name] = got
+    current = emulator.bootstrap_pid()
+    print(f"== after {seconds:g} s idle: threads {threads_before} → {threads_idle}; {len(payloads)} events again, "
+          f"bootstrap pid {current}", flush=True)
+    if current != pid:
+        failures.append(f"after {seconds:g} s idle the bootstrap was restarted (pid {pid} → {current})")
+    if wrong:
+        failures.append(f"after {seconds:g} s idle, unexpected statuses: {wrong}")
+
+
 def default_bootstrap():
     arch = "x86_64" if platform.machine() in ("x86_64", "amd64") else "arm64"
     staged = os.path.join(ROOT, f".build-lambda/lambda-{arch}/bootstrap")
@@ -128,6 +157,9 @@ def main():
     parser.add_argument("--sample-every", type=int, default=500)
     parser.add_argument("--warmup", type=int, default=1000)
     parser.add_argument("--rss-growth-mib", type=float, default=8)
+    parser.add_argument("--idle", type=float, default=0,
+                        help="then wait this many seconds (threads the runtime no longer needs end) and invoke "
+                             "every event once more, in the same process")
     parser.add_argument("--json-out")
     args = parser.parse_args()
     bootstrap = args.bootstrap or default_bootstrap()
@@ -188,6 +220,8 @@ def main():
                     failures.append(f"the bootstrap was restarted (pid {pid} → {current}) by invocation {index}")
                     pid = current
         elapsed = time.monotonic() - started
+        if args.idle > 0:
+            idle_check(emulator, pid, payloads, args.idle, failures)
     finally:
         emulator.stop()
     if unexpected:

@@ -277,22 +277,34 @@ case "$chosen" in
         ;;
     static)
         # Code layout: every function in its own section, and the functions that init and requests run (the list in
-        # deploy/lambda/text-order.txt, about 4,500 of them, 1.4 MB) laid out together. Scattered over the 32 MB of
+        # deploy/lambda/text-order.txt, about 4,500 of them, 1.4 MB) laid out together. Scattered over the 20 MB of
         # .text they made 15-32 MB of the executable resident, because the kernel maps a whole page-cache folio (up to
-        # 2 MB) or a 64 kB fault-around window around every page touched. gold orders by input section name
-        # (`.text.<symbol>`) and puts the listed sections together at the end of .text; a name it does not find (code
-        # changed since the list was made) is only not moved, and code in the toolchain's unsplit `.text` sections
-        # (glibc, jemalloc, part of libswiftCore) stays where it is. Regenerate the list with
-        # scripts/lambda-text-order.py. The file's name carries a hash of the list, so a new list changes the link
-        # command and SwiftPM relinks.
+        # 2 MB) or a 64 kB fault-around window around every page touched. lld puts the listed symbols first in .text,
+        # in the list's order; a name it does not find (code changed since the list was made) is only not moved, and
+        # code in the toolchain's unsplit `.text` sections (glibc, jemalloc, part of libswiftCore) stays where it is.
+        # Regenerate the list with scripts/lambda-text-order.py. The file's name carries a hash of the list, so a new
+        # list changes the link command and SwiftPM relinks.
+        #
+        # Size (docs/decisions/0003-lambda-binary-code-layout.md): lld (the toolchain's) in place of gold, for
+        #   --icf=all       one copy of functions whose code and relocations are the same (generic specializations,
+        #                   thunks), 1 MB of .text. Only code is folded, never data (no --ignore-data-address-equality).
+        #   no-unwind-tables.ld, --no-eh-frame-hdr
+        #                   no .eh_frame/.eh_frame_hdr, 3.3 MB: the tables a C++ exception or a DWARF unwinder reads. No
+        #                   code in the binary unwinds (Swift errors are return values, the C++ runtime is built
+        #                   without exceptions; libgcc's unwinder, asked, finds no table and stops), so what is lost is
+        #                   a debugger's or perf's DWARF unwinding of a core dump: frame pointers are kept.
         order_hash="$(sha256sum <"$repo/deploy/lambda/text-order.txt" | cut -c1-12)"
-        sed 's/^/.text./' "$repo/deploy/lambda/text-order.txt" >"$stage/section-order-$order_hash.txt"
+        cp "$repo/deploy/lambda/text-order.txt" "$stage/symbol-order-$order_hash.txt"
+        printf '%s\n' '/* scripts/package-lambda.sh: no unwind tables in the Lambda bootstrap. */' \
+            'SECTIONS { /DISCARD/ : { *(.eh_frame) } } INSERT AFTER .text;' >"$stage/no-unwind-tables.ld"
         # -disable-incremental-llvm-codegen: swiftc keeps an object whose IR hash is unchanged, and the hash does not
         # cover -function-sections, so objects built without it would otherwise be kept as they are.
-        swiftpm_build -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -function-sections \
+        swiftpm_build -Xswiftc -static-executable -Xswiftc -use-ld=lld \
+            -Xswiftc -Xfrontend -Xswiftc -function-sections \
             -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
             -Xcc -ffunction-sections -Xcxx -ffunction-sections \
-            -Xlinker "--section-ordering-file=$stage/section-order-$order_hash.txt"
+            -Xlinker "--symbol-ordering-file=$stage/symbol-order-$order_hash.txt" -Xlinker --no-warn-symbol-ordering \
+            -Xlinker --icf=all -Xlinker -T -Xlinker "$stage/no-unwind-tables.ld" -Xlinker --no-eh-frame-hdr
         ;;
     dynamic) swiftpm_build --static-swift-stdlib ;;
     docker) docker_build ;;
@@ -321,6 +333,10 @@ fi
 
 strip_binary
 binary="$stage/bootstrap"
+# The static route links without unwind tables (above); a linker that ignored the script would bring back 3.3 MB.
+if [ "$chosen" = "static" ] && readelf -SW "$binary" | grep -qE ' \.eh_frame(_hdr)? '; then
+    die "the static bootstrap still has .eh_frame: the linker did not take no-unwind-tables.ld"
+fi
 
 program_headers="$(readelf -lW "$binary")"
 file_says="$(file -b "$binary")"
