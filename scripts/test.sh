@@ -86,6 +86,8 @@ scripts/lambda-bench.sh --starts 2 --invokes 20
 # Every API Gateway v2 fixture event through the deployable binary, each against the status it must get; then again
 # after 7 s idle, once libdispatch has ended its idle worker threads (the binary has no unwind tables).
 python3 scripts/lambda-soak.py --invocations 1100 --warmup 550 --sample-every 550 --idle 7
+# The text-order list (deploy/lambda/text-order.txt) must still name the functions init and requests run.
+python3 scripts/lambda-text-order.py --check
 
 echo "== faults (a full disk, a broken pipe, SIGTERM mid-stream, the Runtime API dropping, silent settings stores, deadlines)"
 python3 scripts/fault-check.py --quick --phoney .build/release/phoney
