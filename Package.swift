@@ -39,14 +39,20 @@ let package = Package(
             providers: [.apt(["libjemalloc-dev"])]
         ),
         .target(name: "PhoneyCore"),
+        // SHA-256 and HMAC-SHA-2 on the BoringSSL that swift-nio-ssl links for TLS (Sources/PhoneyDigest/Digest.swift
+        // says why not swift-crypto).
+        .target(
+            name: "PhoneyDigest",
+            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .target(
             name: "PhoneyAPI",
             dependencies: [
                 "PhoneyCore",
+                "PhoneyDigest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -74,7 +80,7 @@ let package = Package(
             name: "PhoneyAWS",
             dependencies: [
                 "PhoneyCore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PhoneyDigest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,10 +95,10 @@ let package = Package(
             name: "PhoneyExport",
             dependencies: [
                 "PhoneyCore",
+                "PhoneyDigest",
                 "PhoneyAPI",
                 "PhoneyAWS",
                 .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
@@ -130,7 +136,6 @@ let package = Package(
                 "PhoneyServer",
                 .target(name: "CJemalloc", condition: .when(traits: ["Jemalloc"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Runs one benchmark workload K times, for scripts/bench-gate.sh to count under callgrind. Built with every
@@ -161,6 +166,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "PhoneyDigestTests",
+            dependencies: ["PhoneyDigest", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "PhoneyCoreTests",

@@ -1,6 +1,6 @@
-import Crypto
 import NIOCore
 import NIOHTTP1
+import PhoneyDigest
 
 extension S3Client {
     /// Sends `call`, retrying as ``retryPolicy`` allows, and returns a `2xx` response (or a `404` the call accepts).
@@ -52,7 +52,7 @@ extension S3Client {
 
     /// Lower-case hex SHA-256 of a body: the `x-amz-content-sha256` header, and the payload hash signed.
     static func payloadHash(_ body: [UInt8]) -> String {
-        Hex.encode(SHA256.hash(data: body))
+        Hex.encode(Digest.sha256(body))
     }
 
     /// The signed request of `call` at `date` and the endpoint to send it to.

@@ -1,4 +1,4 @@
-import Crypto
+import PhoneyDigest
 
 /// AWS Signature Version 4 for one service in one region: a pure function of the request, the date and the
 /// credentials, so it can be checked against AWS's published test suite.
@@ -52,7 +52,7 @@ package struct SigV4Signer: Sendable {
 
         let payloadHash: String
         switch request.payload {
-        case .bytes(let bytes): payloadHash = Hex.encode(SHA256.hash(data: bytes))
+        case .bytes(let bytes): payloadHash = Hex.encode(Digest.sha256(bytes))
         case .hash(let hash): payloadHash = hash
         }
 
@@ -68,7 +68,7 @@ package struct SigV4Signer: Sendable {
         let scope = scope(for: date)
         let stringToSign =
             "AWS4-HMAC-SHA256\n\(amzDate)\n\(scope)\n"
-            + Hex.encode(SHA256.hash(data: Array(canonicalRequest.utf8)))
+            + Hex.encode(Digest.sha256(canonicalRequest.utf8))
 
         let signature = Hex.encode(hmac(key: signingKey(dateStamp: date.dateStamp), stringToSign))
         let authorization =
@@ -101,6 +101,6 @@ package struct SigV4Signer: Sendable {
     }
 
     private func hmac(key: [UInt8], _ message: String) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
+        Digest.hmac(.sha256, key: key, message: message.utf8)
     }
 }

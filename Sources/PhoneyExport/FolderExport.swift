@@ -1,5 +1,5 @@
-import Crypto
 import PhoneyCore
+import PhoneyDigest
 
 #if canImport(Glibc)
     import Glibc
@@ -147,8 +147,8 @@ package struct FolderExport {
     }
 
     static func sha256(ofFile path: String) throws(ExportError) -> String {
-        var hasher = SHA256()
-        try forEachBlock(of: path) { block throws(ExportError) in hasher.update(bufferPointer: block) }
+        var hasher = SHA256Hasher()
+        try forEachBlock(of: path) { block throws(ExportError) in hasher.update(block) }
         return ShardEncoder.hex(hasher.finalize())
     }
 

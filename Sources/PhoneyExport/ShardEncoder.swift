@@ -1,6 +1,6 @@
 import CompressNIO
-import Crypto
 import NIOCore
+import PhoneyDigest
 
 /// Turns a shard's rendered bytes into what is stored: the bytes themselves or a gzip member of them, counted and
 /// checksummed as they pass (SHA-256 of the stored bytes, and of the records themselves when compressed).
@@ -11,8 +11,8 @@ import NIOCore
 /// records' own checksum.
 package struct ShardEncoder {
     private var compressor: NIOCompressor?
-    private var stored = SHA256()
-    private var content = SHA256()
+    private var stored = SHA256Hasher()
+    private var content = SHA256Hasher()
     private(set) var storedBytes = 0
     private(set) var contentBytes = 0
 
@@ -44,7 +44,7 @@ package struct ShardEncoder {
         _ chunk: UnsafeRawBufferPointer, emit: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         contentBytes += chunk.count
-        content.update(bufferPointer: chunk)
+        content.update(chunk)
         guard let compressor else {
             try store(chunk, emit)
             return
@@ -74,7 +74,7 @@ package struct ShardEncoder {
     private mutating func store(_ bytes: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer) throws -> Void) throws
     {
         storedBytes += bytes.count
-        stored.update(bufferPointer: bytes)
+        stored.update(bytes)
         try emit(bytes)
     }
 

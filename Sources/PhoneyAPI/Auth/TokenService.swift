@@ -1,5 +1,5 @@
-import Crypto
 import PhoneyCore
+import PhoneyDigest
 
 /// Issues and checks HMAC-signed access tokens (compact JWS, RFC 7515/7519) with exactly one algorithm
 /// (`ALGORITHM`: HS256 by default, HS384 or HS512).
@@ -9,11 +9,11 @@ import PhoneyCore
 /// time), its claims are valid now (`AccessToken.isValid(at:)`) and its subject is the configured user. `alg: none`
 /// and every other algorithm are refused before any signature is checked.
 ///
-/// Written on swift-crypto's HMAC rather than a JWT library: the library brought RSA, ECDSA, X.509 and ASN.1 into
+/// Written on BoringSSL's HMAC (PhoneyDigest) rather than a JWT library: the library brought RSA, ECDSA, X.509 and ASN.1 into
 /// the Lambda binary (2.4 MB of its 35) for algorithms this service refuses. Tokens are checked against jwt-kit in
 /// the tests, both ways.
 package final class TokenService: Sendable {
-    let key: SymmetricKey
+    let key: [UInt8]
     let algorithm: APIConfig.TokenAlgorithm
     let lifetimeSeconds: Int
     let username: String
@@ -21,7 +21,7 @@ package final class TokenService: Sendable {
     let header: String
 
     package init(config: APIConfig) async {
-        self.key = SymmetricKey(data: Array(config.secretKey.utf8))
+        self.key = Array(config.secretKey.utf8)
         self.algorithm = config.algorithm
         self.lifetimeSeconds = config.accessTokenExpireMinutes * 60
         self.username = config.username
@@ -62,19 +62,22 @@ package final class TokenService: Sendable {
     }
 
     private func signature(of input: [UInt8]) -> [UInt8] {
-        switch algorithm {
-        case .hs256: return Array(HMAC<SHA256>.authenticationCode(for: input, using: key))
-        case .hs384: return Array(HMAC<SHA384>.authenticationCode(for: input, using: key))
-        case .hs512: return Array(HMAC<SHA512>.authenticationCode(for: input, using: key))
-        }
+        Digest.hmac(algorithm.digest, key: key, message: input)
     }
 
-    /// Compares in constant time (swift-crypto's check), after the length.
+    /// Compares in constant time (BoringSSL's `CRYPTO_memcmp`), after the length.
     private func isValid(_ signature: [UInt8], for input: [UInt8]) -> Bool {
-        switch algorithm {
-        case .hs256: return HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: input, using: key)
-        case .hs384: return HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: input, using: key)
-        case .hs512: return HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+        Digest.isValidHMAC(signature, algorithm.digest, key: key, message: input)
+    }
+}
+
+extension APIConfig.TokenAlgorithm {
+    /// The SHA-2 function the HMAC of this algorithm uses.
+    var digest: Digest.Algorithm {
+        switch self {
+        case .hs256: return .sha256
+        case .hs384: return .sha384
+        case .hs512: return .sha512
         }
     }
 }
