@@ -25,7 +25,8 @@ COPY . .
 # The same link as the static route of scripts/package-lambda.sh: every function in its own section and the functions
 # that init and requests run placed together (deploy/lambda/text-order.txt), which keeps the executable's resident
 # pages, and so the function's peak memory, down; lld with identical code folding and without unwind tables, which
-# makes the binary 5.4 MB smaller (docs/decisions/0003-lambda-binary-code-layout.md).
+# makes the binary 5.4 MB smaller (docs/decisions/0003-lambda-binary-code-layout.md). PHONEY_LAMBDA_ONLY=1: only the
+# bootstrap's targets and packages, so nothing turns on swift-http-types' FoundationURL trait (Package.swift).
 RUN --mount=type=cache,target=/src/.build \
     printf '%s\n' 'SECTIONS { /DISCARD/ : { *(.eh_frame) } } INSERT AFTER .text;' >/tmp/no-unwind-tables.ld \
     && set -- -c release --product bootstrap -Xswiftc -static-executable -Xswiftc -use-ld=lld \
@@ -34,9 +35,9 @@ RUN --mount=type=cache,target=/src/.build \
         -Xcc -ffunction-sections -Xcxx -ffunction-sections \
         -Xlinker --symbol-ordering-file=/src/deploy/lambda/text-order.txt -Xlinker --no-warn-symbol-ordering \
         -Xlinker --icf=all -Xlinker -T -Xlinker /tmp/no-unwind-tables.ld -Xlinker --no-eh-frame-hdr \
-    && swift build "$@" \
+    && PHONEY_LAMBDA_ONLY=1 swift build "$@" \
     && mkdir -p /out \
-    && cp "$(swift build "$@" --show-bin-path)/bootstrap" /out/bootstrap.unstripped \
+    && cp "$(PHONEY_LAMBDA_ONLY=1 swift build "$@" --show-bin-path)/bootstrap" /out/bootstrap.unstripped \
     && strip -o /out/bootstrap /out/bootstrap.unstripped
 
 FROM public.ecr.aws/lambda/provided:al2023

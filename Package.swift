@@ -25,7 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
-        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
@@ -37,6 +37,11 @@ let package = Package(
             name: "CJemalloc",
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
+        ),
+        // libxcrypt's bcrypt for API_PASSWORD_HASH (Sources/PhoneyAPI/Auth/PasswordHashing.swift).
+        .systemLibrary(
+            name: "CCrypt",
+            providers: [.apt(["libcrypt-dev"])]
         ),
         .target(name: "PhoneyCore"),
         // SHA-256 and HMAC-SHA-2 on the BoringSSL that swift-nio-ssl links for TLS (Sources/PhoneyDigest/Digest.swift
@@ -50,9 +55,7 @@ let package = Package(
             dependencies: [
                 "PhoneyCore",
                 "PhoneyDigest",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                "CCrypt",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -107,8 +110,6 @@ let package = Package(
             dependencies: [
                 "PhoneyAPI",
                 "PhoneyCore",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,8 +147,6 @@ let package = Package(
                 "PhoneyCore",
                 "PhoneyAPI",
                 "PhoneyLambda",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -203,7 +202,6 @@ let package = Package(
                 "PhoneyExport",
                 "PhoneyTestSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -226,15 +224,39 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
     ]
 )
 
+// The Lambda's package (scripts/package-lambda.sh sets PHONEY_LAMBDA_ONLY=1, with its own scratch path): only the
+// targets `bootstrap` links, and only the packages they use; the benchmark and fuzz variables are ignored with it.
+// With the HTTP server's packages in the graph, swift-nio-extras asks for swift-http-types' default trait
+// FoundationURL, whose `HTTPRequest.url` makes the static linker take all of FoundationEssentials (4.5 MB of the
+// binary) for code the Lambda never runs.
+let lambdaOnly = Context.environment["PHONEY_LAMBDA_ONLY"] != nil
+if lambdaOnly {
+    let lambdaTargets: Set<String> = [
+        "CJemalloc", "CCrypt", "PhoneyCore", "PhoneyDigest", "PhoneyAPI", "PhoneyAWS", "PhoneyExport", "PhoneyLambda",
+        "bootstrap",
+    ]
+    let serverPackages = [
+        "swift-argument-parser", "hummingbird.git", "hummingbird-auth", "jwt-kit", "swift-prometheus",
+        "swift-nio-extras", "swift-crypto", "swift-service-lifecycle",
+    ]
+    package.targets.removeAll { !lambdaTargets.contains($0.name) }
+    package.products.removeAll { $0.name != "bootstrap" }
+    package.dependencies.removeAll { dependency in
+        guard case .sourceControl(_, let location, _) = dependency.kind else { return false }
+        return serverPackages.contains { location.hasSuffix("/" + $0) || location.hasSuffix("/" + $0 + ".git") }
+    }
+}
+
 // The benchmarks (ordo-one/package-benchmark and its malloc interposer) are resolved and built only when asked for,
 // so a package that depends on PhoneyCore never fetches them: `PHONEY_BENCHMARKS=1 swift run -c release bench`
 // (scripts/bench.sh sets it). Hummingbird gates its benchmarks the same way.
-if Context.environment["PHONEY_BENCHMARKS"] != nil {
+if Context.environment["PHONEY_BENCHMARKS"] != nil, !lambdaOnly {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
     package.targets.append(
@@ -244,8 +266,6 @@ if Context.environment["PHONEY_BENCHMARKS"] != nil {
                 "PhoneyCore",
                 "PhoneyAPI",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -259,36 +279,19 @@ if Context.environment["PHONEY_BENCHMARKS"] != nil {
 // `PHONEY_FUZZ=1 swift build -c release --scratch-path .build-fuzz --product fuzz-template` (scripts/fuzz.sh does it).
 // Phoney's own modules get coverage instrumentation and AddressSanitizer; the dependencies are built as usual, which
 // is enough for libFuzzer to link and for ASan to catch our bugs. Never set for a build anyone depends on.
-if Context.environment["PHONEY_FUZZ"] != nil {
+if Context.environment["PHONEY_FUZZ"] != nil, !lambdaOnly {
     let sanitizers: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
     for target in package.targets where ["PhoneyCore", "PhoneyAPI", "PhoneyLambda"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + sanitizers
     }
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("template", ["PhoneyCore"]),
-        (
-            "request",
-            [
-                "PhoneyAPI", "PhoneyCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ]
-        ),
-        (
-            "gateway",
-            [
-                "PhoneyLambda", "PhoneyCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ]
-        ),
+        ("request", ["PhoneyAPI", "PhoneyCore", .product(name: "NIOCore", package: "swift-nio")]),
+        ("gateway", ["PhoneyLambda", "PhoneyAPI", "PhoneyCore"]),
         (
             "jwt",
             [
-                "PhoneyAPI", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                "PhoneyAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

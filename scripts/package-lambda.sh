@@ -139,12 +139,26 @@ pick_route() {
 }
 
 # Builds with SwiftPM and copies the unstripped binary to $stage/bootstrap.unstripped.
+#
+# PHONEY_LAMBDA_ONLY=1 gives SwiftPM a package of only the targets the bootstrap links and the packages they use
+# (Package.swift): with the HTTP server's packages in the graph, swift-nio-extras turns on swift-http-types' default
+# trait FoundationURL, and that one `URL(string:)` made the static link take all of FoundationEssentials. The
+# smaller graph resolves to the versions already pinned; Package.resolved is put back as it was afterwards, so the
+# next full build finds its own pins unchanged.
 swiftpm_build() {
     local flags=(-c release --product bootstrap --scratch-path "$scratch" "$@")
-    echo "package-lambda: swift build ${flags[*]}" >&2
-    swift build "${flags[@]}" >&2
-    local bin
-    bin="$(swift build "${flags[@]}" --show-bin-path)"
+    local pins="$repo/Package.resolved" saved=""
+    if [ -f "$pins" ]; then
+        saved="$stage/Package.resolved.full"
+        cp "$pins" "$saved"
+    fi
+    echo "package-lambda: PHONEY_LAMBDA_ONLY=1 swift build ${flags[*]}" >&2
+    local status=0
+    PHONEY_LAMBDA_ONLY=1 swift build "${flags[@]}" >&2 || status=$?
+    local bin=""
+    [ "$status" -eq 0 ] && bin="$(PHONEY_LAMBDA_ONLY=1 swift build "${flags[@]}" --show-bin-path)"
+    if [ -n "$saved" ]; then cp "$saved" "$pins"; fi
+    [ "$status" -eq 0 ] || die "swift build failed (exit $status)"
     cp "$bin/bootstrap" "$stage/bootstrap.unstripped"
 }
 

@@ -5,6 +5,7 @@ set -euo pipefail
 
 need=()
 pkg-config --exists jemalloc 2>/dev/null || need+=(libjemalloc-dev)
+[ -f /usr/include/crypt.h ] || need+=(libcrypt-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 # Used by the test suite and the Lambda packaging script.
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)

@@ -1,15 +1,14 @@
 import Benchmark
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
 import NIOCore
 import PhoneyAPI
 import PhoneyCore
 
 /// `POST /template` with the person template through the Phoney router, in process: what the HTTP server's
-/// handler threads do for a request (middleware, body parsing, plan-cache lookup, rendering, the envelope), without
-/// sockets, NIO's event loops or an HTTP client. The wrk figures in the README add those.
+/// handler threads (after Hummingbird's adapter) and the Lambda adapter do for a request (middleware, body parsing,
+/// plan-cache lookup, rendering, the envelope), without sockets, NIO's event loops or an HTTP client. The wrk
+/// figures in the README add those.
 enum APIBenchmarks {
     /// Requests per measured run.
     static let requestsPerRun: UInt64 = 100
@@ -30,41 +29,42 @@ enum APIBenchmarks {
 
     /// The router, built on first use (the warm-up run): `APIService` is made asynchronously.
     final class Host: @unchecked Sendable {
-        private var built: (any HTTPResponder<BenchContext>)?
+        private var built: APIResponder?
 
-        func responder() async -> any HTTPResponder<BenchContext> {
+        func responder() async -> APIResponder {
             if let built { return built }
             var config = APIConfig(
                 envState: .test, secretKey: String(repeating: "b", count: 64), passwordHash: "", apiKey: "bench")
             config.rateLimitPerMinute = 0
             config.logLevel = .warning
             let api = await APIService(config: config)
-            let responder = PhoneyRouter.build(api, context: BenchContext.self).buildResponder()
+            let responder = PhoneyRouter.responder(api)
             built = responder
             return responder
         }
     }
 
     /// Sends `requestsPerRun` requests with `body` and returns the bytes of the responses' bodies.
-    static func send(_ body: String, to responder: any HTTPResponder<BenchContext>) async -> Int {
+    static func send(_ body: String, to responder: APIResponder) async -> Int {
         var bytes = 0
         // The level `scripts/http-bench.sh` runs the server at: no access-log line per request.
         var logger = Logger(label: "bench") { _ in BenchLogHandler() }
         logger.logLevel = .warning
         for _ in 0..<requestsPerRun {
-            let head = HTTPRequest(
-                method: .post, scheme: "http", authority: "localhost", path: "/template",
-                headerFields: [.contentType: "application/json"])
-            let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(string: body)))
+            let request = APIRequest(
+                method: .post, path: "/template", query: nil, headers: [.contentType: "application/json"],
+                body: APIRequestBody(buffer: ByteBuffer(string: body)))
             // As the HTTP server does: a new request id in the logger of every request.
+            let requestID = BenchRequestID.next()
             var requestLogger = logger
-            requestLogger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
+            requestLogger[metadataKey: "hb.request.id"] = .string(requestID)
             do {
                 let response = try await responder.respond(
-                    to: request, context: BenchContext(source: BenchContextSource(logger: requestLogger)))
+                    to: request, context: APIContext(logger: requestLogger, requestID: requestID))
                 guard response.status == .ok else { fatalError("POST /template answered \(response.status)") }
-                var counter = BodyCounter()
-                try await response.body.write(counter)
+                let counter = BodyCounter()
+                var writer: any APIBodyWriter = counter
+                try await response.body.write(to: &writer)
                 bytes &+= counter.box.bytes
             } catch {
                 fatalError("POST /template failed: \(error)")
@@ -74,18 +74,14 @@ enum APIBenchmarks {
     }
 }
 
-/// The request context of the in-process benchmark: no peer address, no transport limits.
-struct BenchContextSource: RequestContextSource {
-    let logger: Logger
-}
+/// Request ids as the HTTP server makes them: 32 hexadecimal digits, a new one per request.
+enum BenchRequestID {
+    nonisolated(unsafe) static var counter: UInt64 = 0x1234_5678
 
-struct BenchContext: PhoneyRequestContext {
-    typealias Source = BenchContextSource
-    var coreContext: CoreRequestContextStorage
-    var peerAddress: String? { nil }
-
-    init(source: BenchContextSource) {
-        self.coreContext = .init(source: source)
+    static func next() -> String {
+        counter &+= 1
+        let low = String(counter, radix: 16)
+        return "9f86d081884c7d65" + String(repeating: "0", count: 16 - low.count) + low
     }
 }
 
@@ -104,7 +100,7 @@ struct BenchLogHandler: LogHandler {
 }
 
 /// A response body writer that only counts the bytes.
-struct BodyCounter: ResponseBodyWriter {
+struct BodyCounter: APIBodyWriter {
     final class Box: @unchecked Sendable {
         var bytes = 0
     }
@@ -114,6 +110,4 @@ struct BodyCounter: ResponseBodyWriter {
     mutating func write(_ buffer: ByteBuffer) async throws {
         box.bytes &+= buffer.readableBytes
     }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -1,13 +1,12 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
 import NIOCore
 import PhoneyAPI
 import PhoneyCore
 
-/// `POST /template` with the person fixture through the Phoney router and Hummingbird's in-process responder: the
-/// middleware, body parsing, the plan cache (a hit once warm), rendering and the JSON envelope, without sockets.
+/// `POST /template` with the person fixture through the Phoney router's in-process responder, as the server and
+/// the Lambda adapter call it: the middleware, body parsing, the plan cache (a hit once warm), rendering and the
+/// JSON envelope, without sockets.
 enum APIGate {
     static func workload(count: Int) -> GateWorkload {
         GateWorkload(
@@ -21,46 +20,30 @@ enum APIGate {
             // The level the HTTP benchmark runs the server at: no access-log line per request.
             config.logLevel = .warning
             let api = await APIService(config: config)
-            let responder = PhoneyRouter.build(api, context: GateContext.self).buildResponder()
+            let responder = PhoneyRouter.responder(api)
             return .async { await send(body, to: responder) }
         }
     }
 
     /// Sends one request with `body` and returns the bytes of the response's body.
-    static func send(_ body: String, to responder: some HTTPResponder<GateContext>) async -> Int {
+    static func send(_ body: String, to responder: APIResponder) async -> Int {
         var logger = Logger(label: "gates") { _ in GateLogHandler() }
         logger.logLevel = .warning
         // As the HTTP server does, a request id in the request's logger (a fixed one: the counts must not move).
         logger[metadataKey: "hb.request.id"] = .string("gates")
-        let head = HTTPRequest(
-            method: .post, scheme: "http", authority: "localhost", path: "/template",
-            headerFields: [.contentType: "application/json"])
-        let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(string: body)))
+        let request = APIRequest(
+            method: .post, path: "/template", query: nil, headers: [.contentType: "application/json"],
+            body: APIRequestBody(buffer: ByteBuffer(string: body)))
         do {
             let response = try await responder.respond(
-                to: request, context: GateContext(source: GateContextSource(logger: logger)))
+                to: request, context: APIContext(logger: logger, requestID: "gates"))
             guard response.status == .ok else { fatalError("POST /template answered \(response.status)") }
-            let counter = ByteCounter()
-            try await response.body.write(counter)
-            return counter.box.bytes
+            var counter: any APIBodyWriter = ByteCounter()
+            try await response.body.write(to: &counter)
+            return (counter as! ByteCounter).bytes
         } catch {
             fatalError("POST /template failed: \(error)")
         }
-    }
-}
-
-/// The request context of the in-process requests: no peer address, no transport limits.
-struct GateContextSource: RequestContextSource {
-    let logger: Logger
-}
-
-struct GateContext: PhoneyRequestContext {
-    typealias Source = GateContextSource
-    var coreContext: CoreRequestContextStorage
-    var peerAddress: String? { nil }
-
-    init(source: GateContextSource) {
-        self.coreContext = .init(source: source)
     }
 }
 
@@ -78,16 +61,10 @@ struct GateLogHandler: LogHandler {
 }
 
 /// A response body writer that only counts the bytes.
-struct ByteCounter: ResponseBodyWriter {
-    final class Box: @unchecked Sendable {
-        var bytes = 0
-    }
-
-    let box = Box()
+struct ByteCounter: APIBodyWriter {
+    var bytes = 0
 
     mutating func write(_ buffer: ByteBuffer) async throws {
-        box.bytes &+= buffer.readableBytes
+        bytes &+= buffer.readableBytes
     }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -1,12 +1,8 @@
-import HTTPTypes
-import Hummingbird
-import HummingbirdCore
-import NIOCore
 import PhoneyCore
 import PhoneyLambda
 
 /// Decodes the input as a Lambda event (API Gateway payload 1.0 or 2.0, or ALB), then builds the router's request
-/// from it the way `LambdaApp.handle` does: method, header fields, path and query, body.
+/// from it with `LambdaApp.request`, as `LambdaApp.handle` does: method, header fields, path and query, body.
 ///
 /// The decoder must answer with a request or a `GatewayEventError`; a trap, a sanitizer report or a hang is a
 /// finding.
@@ -14,23 +10,10 @@ import PhoneyLambda
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let event = UnsafeRawBufferPointer(start: start, count: count)
     guard let gateway = try? GatewayRequest.parse(event) else { return 0 }
-    guard let method = HTTPRequest.Method(gateway.method) else { return 0 }
-    var fields = HTTPFields()
-    var authority: String?
-    for (name, value) in gateway.headers {
-        if name.lowercased() == "host" {
-            authority = value
-            continue
-        }
-        guard let fieldName = HTTPField.Name(name) else { continue }
-        fields.append(HTTPField(name: fieldName, value: value))
-    }
-    let path = gateway.query.isEmpty ? gateway.path : gateway.path + "?" + gateway.query
-    let head = HTTPRequest(method: method, scheme: "https", authority: authority, path: path, headerFields: fields)
-    let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: gateway.body)))
-    // The router reads the path and the query parameters of every request.
-    _ = request.uri.path
-    _ = request.uri.queryParameters.count
+    guard let request = LambdaApp.request(gateway) else { return 0 }
+    // The router splits the path into components and the query into parameters.
+    _ = request.path.utf8.split(separator: UInt8(ascii: "/")).count
+    _ = try? FakeQuery(query: request.query)
     return 0
 }
 

@@ -1,7 +1,5 @@
 import Dispatch
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import NIOCore
 import PhoneyAPI
 
@@ -32,8 +30,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     var headers = HTTPFields()
     headers[.authorization] = input
-    let head = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/", headerFields: headers)
-    let request = Request(head: head, body: RequestBody(buffer: ByteBuffer()))
+    let request = APIRequest(
+        method: .get, path: "/", query: nil, headers: headers, body: APIRequestBody(buffer: ByteBuffer()))
     _ = blocking { try? await authenticator.authenticate(request) }
     return 0
 }

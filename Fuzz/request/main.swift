@@ -1,5 +1,3 @@
-import Hummingbird
-import HummingbirdCore
 import NIOCore
 import PhoneyAPI
 import PhoneyCore
@@ -84,8 +82,13 @@ func multipart(_ bytes: UnsafeRawBufferPointer) {
 
 func query(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
-    _ = try? FakeQuery(URI("/fake/name?" + text))
-    _ = try? FakeQuery(URI(text))
+    _ = try? FakeQuery(query: text)
+    let request = APIRequest(method: .get, target: text, headers: [:], body: APIRequestBody(buffer: ByteBuffer()))
+    // The path ends at the first `?` or `#`, and a request always has one.
+    precondition(
+        !request.path.isEmpty && !request.path.utf8.contains { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+    precondition(request.query.map { !$0.utf8.contains(UInt8(ascii: "#")) } ?? true)
+    _ = try? FakeQuery(query: request.query)
 }
 
 /// SwiftPM links an executable target's entry point as `main` under the name `<module>_main`, so libFuzzer's own

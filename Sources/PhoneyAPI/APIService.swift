@@ -1,7 +1,6 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
+import NIOCore
 import PhoneyCore
 
 /// The state every route shares: configuration, plan cache, auth, rate limiter, metrics, and the documents built
@@ -57,7 +56,7 @@ package final class APIService: Sendable {
     /// `curl -d` sends) is a 422 naming the type, before the body is read.
     ///
     /// - Throws: `APIError` 422 for another content type, and whatever `readBody` throws.
-    package func readJSONBody(_ request: Request) async throws -> ByteBuffer {
+    package func readJSONBody(_ request: APIRequest) async throws -> ByteBuffer {
         if let contentType = request.headers[.contentType] {
             let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmed.lowercased() } ?? ""
             if media != "application/json", !(media.hasPrefix("application/") && media.hasSuffix("+json")) {
@@ -76,14 +75,14 @@ package final class APIService: Sendable {
     ///
     /// - Throws: `APIError` 413 when the body is larger (checked against `Content-Length` first), 400 when the
     ///   client's framing of it is broken (a bad chunk size, a connection closed mid-body).
-    package func readBody(_ request: Request) async throws -> ByteBuffer {
+    package func readBody(_ request: APIRequest) async throws -> ByteBuffer {
         let limit = config.maxBodyBytes
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw APIError.bodyTooLarge(limit)
         }
         do {
             return try await request.body.collect(upTo: limit)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+        } catch is APIRequestBody.TooLarge {
             throw APIError.bodyTooLarge(limit)
         } catch is CancellationError {
             throw CancellationError()

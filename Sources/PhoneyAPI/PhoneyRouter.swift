@@ -1,17 +1,14 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 
-/// Builds the Phoney API's router. This is the only place routes are defined: the HTTP server serves it, and
-/// any other transport (the Lambda adapter) feeds its requests to the same router.
+/// Builds the Phoney API's router. This is the only place routes are defined: the HTTP server serves it through
+/// Hummingbird, and any other transport (the Lambda adapter) feeds its requests to the same responder. Nothing here
+/// depends on a server framework, so a transport links only what it uses.
 package enum PhoneyRouter {
     /// The router, its middleware in order from the outside in: observe (request id, access log, metrics),
     /// security headers, CORS, rate limit, error rendering.
-    package static func build<Context: PhoneyRequestContext>(
-        _ api: APIService, context: Context.Type = Context.self
-    ) -> Router<Context> {
+    package static func build(_ api: APIService) -> APIRouter {
         let production = api.config.envState == .prod
-        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
+        let router = APIRouter()
         router.add(middleware: ObserveMiddleware(metrics: api.metrics, production: production))
         router.add(middleware: SecurityHeadersMiddleware(production: production))
         router.add(middleware: CORSPolicyMiddleware(config: api.config))
@@ -25,5 +22,10 @@ package enum PhoneyRouter {
         JobRoutes.add(to: router, api: api)
         MethodNotAllowedRoutes.add(to: router)
         return router
+    }
+
+    /// The responder of `build(api)`.
+    package static func responder(_ api: APIService) -> APIResponder {
+        build(api).responder()
     }
 }

@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
 import NIOCore
 import PhoneyAPI
@@ -24,7 +22,7 @@ package final class LambdaApp: Sendable {
     package static let defaultDeadlineReserveMilliseconds = 100
 
     package let api: APIService
-    let responder: RouterResponder<LambdaRequestContext>
+    let responder: APIResponder
     let logger: Logger
     let metrics: InvocationMetrics
     let emit: @Sendable ([UInt8]) -> Void
@@ -47,7 +45,7 @@ package final class LambdaApp: Sendable {
         self.events = events
         self.deadlineReserveNanoseconds = UInt64(max(0, deadlineReserveMilliseconds)) * 1_000_000
         self.api = api
-        self.responder = PhoneyRouter.build(api, context: LambdaRequestContext.self).buildResponder()
+        self.responder = PhoneyRouter.responder(api)
         self.logger = logger
         self.metrics = metrics
         self.emit = emit
@@ -67,7 +65,8 @@ package final class LambdaApp: Sendable {
         let before = api.metrics.totals
         let coldStart = self.coldStart.exchange(false, ordering: .relaxed)
         var logger = self.logger
-        // Hummingbird reads the request id from `hb.request.id`; the log style writes it as `function_request_id`.
+        // The log style writes the request id (`hb.request.id`, as the server's requests have it) as
+        // `function_request_id`.
         logger[metadataKey: "hb.request.id"] = .string(invocation.requestID)
         logger[metadataKey: "cold_start"] = .string(coldStart ? "true" : "false")
         if let arn = invocation.functionARN { logger[metadataKey: "function_arn"] = .string(arn) }
@@ -91,22 +90,9 @@ package final class LambdaApp: Sendable {
             logger.warning("invalid event", metadata: ["reason": .string(error.description)])
             return .failure(type: "Phoney.InvalidEvent", message: "Cannot handle the event: \(error.description)")
         }
-        guard let method = HTTPRequest.Method(gateway.method) else {
+        guard let request = Self.request(gateway) else {
             return .failure(type: "Phoney.InvalidEvent", message: "`\(gateway.method)` is not an HTTP method")
         }
-        var fields = HTTPFields()
-        var authority: String?
-        for (name, value) in gateway.headers {
-            if name.lowercased() == "host" {
-                authority = value
-                continue
-            }
-            guard let fieldName = HTTPField.Name(name) else { continue }
-            fields.append(HTTPField(name: fieldName, value: value))
-        }
-        let path = gateway.query.isEmpty ? gateway.path : gateway.path + "?" + gateway.query
-        let head = HTTPRequest(method: method, scheme: "https", authority: authority, path: path, headerFields: fields)
-        let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: gateway.body)))
         let limit = gateway.fromLoadBalancer ? Self.loadBalancerResponseLimit : Self.responseLimit
         let transportName = gateway.fromLoadBalancer ? "load-balanced Lambda" : "Lambda"
         let transport = TransportLimits(
@@ -117,9 +103,10 @@ package final class LambdaApp: Sendable {
                 "the deadline of the \(transportName) invocation (the function's timeout). Ask for fewer records per "
                 + "request and page with `offset` (same `seed`), or give the function a longer timeout.")
         let notes = RequestNotes()
-        let context = LambdaRequestContext(
-            source: LambdaContextSource(
-                logger: logger, sourceIP: gateway.sourceIP, transport: transport, notes: notes))
+        // The adapter writes the request line itself, once the response is complete and its records are counted.
+        let context = APIContext(
+            logger: logger, requestID: invocation.requestID, peerAddress: gateway.sourceIP, transport: transport,
+            notes: notes, writesAccessLog: false)
 
         var response: GatewayResponse
         do {
@@ -155,6 +142,24 @@ package final class LambdaApp: Sendable {
                 nanoseconds: elapsed,
                 before: before, after: after, timestampMilliseconds: WallClock.milliseconds()))
         return .response(document)
+    }
+
+    /// The router's request for an API Gateway or ALB event; nil when its method is not an HTTP method.
+    ///
+    /// The target is the path and the query as the event has them, split as an HTTP server splits a request line.
+    /// `Host` is the request's authority, not one of its fields, as an HTTP/1.1 server sees it; a header whose name
+    /// is not a valid field name is left out.
+    package static func request(_ gateway: GatewayRequest) -> APIRequest? {
+        guard let method = HTTPRequest.Method(gateway.method) else { return nil }
+        var fields = HTTPFields()
+        for (name, value) in gateway.headers where name.lowercased() != "host" {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
+        }
+        let target = gateway.query.isEmpty ? gateway.path : gateway.path + "?" + gateway.query
+        return APIRequest(
+            method: method, target: target, headers: fields,
+            body: APIRequestBody(buffer: ByteBuffer(bytes: gateway.body)))
     }
 
     /// An event that is not API Gateway's, when `events` takes it: the outcome, with a log line saying what it was.
@@ -202,9 +207,10 @@ package final class LambdaApp: Sendable {
     }
 
     /// The whole response, its body collected into memory.
-    func collect(_ response: Response) async throws -> GatewayResponse {
+    func collect(_ response: APIResponse) async throws -> GatewayResponse {
         let collector = BodyCollector()
-        try await response.body.write(collector)
+        var writer: any APIBodyWriter = collector
+        try await response.body.write(to: &writer)
         return GatewayResponse(status: response.status.code, headers: response.headers, body: collector.box.bytes)
     }
 
@@ -231,7 +237,7 @@ package final class LambdaApp: Sendable {
 }
 
 /// A response body writer that keeps the bytes.
-struct BodyCollector: ResponseBodyWriter {
+struct BodyCollector: APIBodyWriter {
     final class Box: @unchecked Sendable {
         var bytes: [UInt8] = []
     }
@@ -241,6 +247,4 @@ struct BodyCollector: ResponseBodyWriter {
     mutating func write(_ buffer: ByteBuffer) async throws {
         box.bytes.append(contentsOf: buffer.readableBytesView)
     }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

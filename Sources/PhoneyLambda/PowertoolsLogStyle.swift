@@ -51,7 +51,8 @@ package struct PowertoolsLogStyle: JSONLogStyle {
             line.append(contentsOf: #","function_memory_size":"#.utf8)
             line.append(contentsOf: String(memorySize).utf8)
         }
-        // Hummingbird names its request id `hb.request.id`; in the Lambda it is the invocation's request id.
+        // The API's loggers carry the request id as `hb.request.id` (Hummingbird's name for it on the server); in the
+        // Lambda it is the invocation's request id.
         let hummingbirdID = fields.removeValue(forKey: "hb.request.id")
         if fields["function_request_id"] == nil, let hummingbirdID { fields["function_request_id"] = hummingbirdID }
         for key in Self.invocationKeys.dropFirst() {

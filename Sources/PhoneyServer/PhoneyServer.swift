@@ -5,7 +5,8 @@ import NIOCore
 import PhoneyAPI
 import ServiceLifecycle
 
-/// The HTTP server: `PhoneyRouter` served by Hummingbird over NIO. Nothing here knows a route.
+/// The HTTP server: `PhoneyRouter` served by Hummingbird over NIO (`APIResponderAdapter`). Nothing here knows a
+/// route.
 package enum PhoneyServer {
     /// The application for `config`, listening on `config.host` and `config.port` (0 picks a free port).
     ///
@@ -16,9 +17,8 @@ package enum PhoneyServer {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async -> some ApplicationProtocol {
         let api = await APIService(config: config, metrics: metrics.api, metricsExporter: { metrics.export() })
-        let router = PhoneyRouter.build(api, context: ServerRequestContext.self)
         return Application(
-            router: router,
+            responder: APIResponderAdapter(PhoneyRouter.responder(api)),
             server: .http1(
                 configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
                     ProtocolErrorHandler(), ExpectContinueHandler(maxBodyBytes: config.maxBodyBytes),

@@ -125,7 +125,7 @@ struct StreamTests {
     }
 
     /// A writer that fails after a few chunks, as a disconnected client's does.
-    struct FailingWriter: ResponseBodyWriter {
+    struct FailingWriter: APIBodyWriter {
         struct Disconnected: Error {}
         var allowed: Int
         var written = 0
@@ -134,8 +134,6 @@ struct StreamTests {
             if written == allowed { throw Disconnected() }
             written += 1
         }
-
-        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 
     @Test func aFailedWriteStopsGeneration() async throws {
@@ -145,7 +143,7 @@ struct StreamTests {
         template.serialize(into: &members)
         let request = try BulkRequest(body: ByteBuffer(bytes: members), limits: .default)
         let bulk = try api.prepare(request, format: .ndjson)
-        var writer: any ResponseBodyWriter = FailingWriter(allowed: 3)
+        var writer: any APIBodyWriter = FailingWriter(allowed: 3)
         var generated: UInt64 = 0
         await #expect(throws: FailingWriter.Disconnected.self) {
             try await RecordStream.write(bulk.plan, bulk.request, to: &writer, metrics: api.metrics) { generated = $0 }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import PhoneyAPI
 import PhoneyCore
+import PhoneyServer
 import Testing
 
 /// Shared fixtures: a test configuration with known credentials and an in-process application around the router.
@@ -27,10 +28,9 @@ enum TestSupport {
         exporter: (@Sendable () -> [UInt8])? = nil, jobs: (any ExportJobs)? = nil
     ) async -> some ApplicationProtocol {
         let api = await APIService(config: config, metrics: metrics, metricsExporter: exporter, jobs: jobs)
-        let router = PhoneyRouter.build(api, context: ServerRequestContext.self)
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
-        return Application(router: router, logger: logger ?? quiet)
+        return Application(responder: APIResponderAdapter(PhoneyRouter.responder(api)), logger: logger ?? quiet)
     }
 
     /// A token from `POST /token` with the test credentials.

@@ -1,7 +1,5 @@
 import Dispatch
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 
 /// Decides who a request is: a valid bearer token, or the API key when one is configured.
 package struct Authenticator: Sendable {
@@ -21,7 +19,7 @@ package struct Authenticator: Sendable {
     ///
     /// - Throws: `APIError.notAuthenticated` when it carries no credentials, `APIError.invalidCredentials` when
     ///   they do not verify.
-    package func authenticate(_ request: Request) async throws(APIError) -> String {
+    package func authenticate(_ request: APIRequest) async throws(APIError) -> String {
         var presented = false
         if let authorization = request.headers[.authorization] {
             let scheme = authorization.prefix { $0 != " " }

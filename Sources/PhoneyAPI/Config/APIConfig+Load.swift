@@ -1,4 +1,3 @@
-import HummingbirdBcrypt
 import Logging
 import PhoneyCore
 
@@ -96,7 +95,7 @@ extension APIConfig {
         } else {
             let password = randomText(count: 24)
             config.generatedPassword = password
-            config.passwordHash = Bcrypt.hash(password, cost: 10)
+            config.passwordHash = PasswordHashing.hash(password, cost: 10)
         }
 
         if production, config.corsOrigins.contains("*") {

@@ -1,4 +1,3 @@
-import HummingbirdBcrypt
 import Logging
 import PhoneyCore
 

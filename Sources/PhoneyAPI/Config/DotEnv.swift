@@ -5,11 +5,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 
 /// Reads `.env` files: `KEY=value` lines, `#` comments, optional `export`, single or double quotes.
 package enum DotEnv {
@@ -17,9 +12,13 @@ package enum DotEnv {
     ///
     /// - Throws: `ConfigError` when the file exists but cannot be read.
     package static func load(path: String) throws(ConfigError) -> [String: String] {
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ConfigError(["cannot read \(path)"], code: .unreadableFile) }
+        // No FileManager: FoundationEssentials would be the Lambda binary's largest library for this one call.
+        var descriptor: Int32
+        repeat { descriptor = open(path, O_RDONLY) } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return [:] }
+            throw ConfigError(["cannot read \(path)"], code: .unreadableFile)
+        }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)

@@ -1,12 +1,11 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 
 /// CORS from `CORS_ORIGINS`, `CORS_METHODS` and `CORS_HEADERS`.
 ///
 /// It sits outside the rate limiter: preflights are answered here and never counted, and every response from
 /// below, a 429 included, gets the CORS headers a browser needs to read it.
-package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct CORSPolicyMiddleware: APIMiddleware {
     let anyOrigin: Bool
     let origins: Set<String>
     let methods: String
@@ -31,9 +30,9 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     package func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: APIRequest, context: APIContext, next: (APIRequest, APIContext) async throws -> APIResponse
     )
-        async throws -> Response
+        async throws -> APIResponse
     {
         guard let origin = request.headers[.origin] else {
             return try await next(request, context)
@@ -41,7 +40,7 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .options, let requested = request.headers[.accessControlRequestMethod] {
             return preflight(origin: origin, method: requested, headers: request.headers[.accessControlRequestHeaders])
         }
-        var response: Response
+        var response: APIResponse
         do {
             response = try await next(request, context)
         } catch {
@@ -56,7 +55,7 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    func preflight(origin: String, method: String, headers requestedHeaders: String?) -> Response {
+    func preflight(origin: String, method: String, headers requestedHeaders: String?) -> APIResponse {
         guard allows(origin) else {
             var response = APIError(.badRequest, "Disallowed CORS origin").response()
             response.headers[.vary] = "Origin"
@@ -76,7 +75,7 @@ package struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // As the original (Starlette's CORS middleware): 200 with the text `OK`.
         fields[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: "OK")))
+        return APIResponse(status: .ok, headers: fields, body: APIResponseBody(byteBuffer: ByteBuffer(string: "OK")))
     }
 }
 

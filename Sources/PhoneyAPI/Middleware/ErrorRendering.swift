@@ -1,20 +1,13 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
-/// Turns any error a handler throws into a JSON response: `APIError` as itself, Hummingbird's `HTTPError` as
-/// `{"detail": message}` with its status, anything else as a 500 whose text is hidden in production.
+/// Turns any error a handler throws into a JSON response: `APIError` as itself, anything else as a 500 whose text
+/// is hidden in production.
 package enum ErrorRendering {
-    package static func response(for error: any Error, production: Bool) -> Response {
+    package static func response(for error: any Error, production: Bool) -> APIResponse {
         switch error {
         case let error as APIError:
             return error.response()
-        case let error as HTTPError:
-            let message = error.body ?? error.status.reasonPhrase
-            var response = APIError(error.status, message).response()
-            response.headers.append(contentsOf: error.headers)
-            return response
         default:
             let message = production ? "Internal Server Error" : "Internal Server Error: \(error)"
             return APIError(.internalServerError, message).response()
@@ -24,7 +17,7 @@ package enum ErrorRendering {
 
 /// The innermost middleware: every error below it becomes a response here, so the middleware above it (rate
 /// limit, CORS, security headers, logging) always sees a response to decorate.
-package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct ErrorMiddleware: APIMiddleware {
     let production: Bool
 
     package init(production: Bool) {
@@ -32,9 +25,9 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     package func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: APIRequest, context: APIContext, next: (APIRequest, APIContext) async throws -> APIResponse
     )
-        async throws -> Response
+        async throws -> APIResponse
     {
         do {
             return try await next(request, context)

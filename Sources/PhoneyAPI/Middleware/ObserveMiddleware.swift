@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
 import PhoneyCore
 
@@ -9,7 +7,7 @@ import PhoneyCore
 ///
 /// The log line carries method, path (never the query), route, status and duration: no header and no body, so
 /// no credential can reach the logs from here.
-package struct ObserveMiddleware<Context: PhoneyRequestContext>: RouterMiddleware {
+package struct ObserveMiddleware: APIMiddleware {
     let metrics: APIMetrics
     let production: Bool
 
@@ -33,9 +31,9 @@ package struct ObserveMiddleware<Context: PhoneyRequestContext>: RouterMiddlewar
     }
 
     package func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: APIRequest, context: APIContext, next: (APIRequest, APIContext) async throws -> APIResponse
     )
-        async throws -> Response
+        async throws -> APIResponse
     {
         let start = monotonicNanoseconds()
         var context = context
@@ -43,10 +41,11 @@ package struct ObserveMiddleware<Context: PhoneyRequestContext>: RouterMiddlewar
         if let given = request.headers[.xRequestID], Self.acceptable(given) {
             requestID = given
             context.logger[metadataKey: "hb.request.id"] = .string(given)
+            context.requestID = given
         } else {
-            requestID = context.id
+            requestID = context.requestID
         }
-        var response: Response
+        var response: APIResponse
         do {
             response = try await next(request, context)
         } catch {
@@ -64,7 +63,7 @@ package struct ObserveMiddleware<Context: PhoneyRequestContext>: RouterMiddlewar
                 level: level, "request",
                 metadata: [
                     "method": .string(request.method.rawValue),
-                    "path": .string(request.uri.path),
+                    "path": .string(request.path),
                     "route": .string(route),
                     "status": .stringConvertible(status),
                     "duration_ms": .string(Milliseconds.text(nanoseconds: elapsed)),

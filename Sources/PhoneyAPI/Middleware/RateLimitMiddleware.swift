@@ -1,12 +1,10 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// Limits requests per client address with `RateLimiter`; answers 429 with `Retry-After` when over the limit.
 ///
 /// `OPTIONS` requests and the monitoring paths (`/health`, `/metrics`) are never counted.
-package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddleware {
+package struct RateLimitMiddleware: APIMiddleware {
     let limiter: RateLimiter
     let trustForwardedFor: Bool
     /// Whether requests to `path` are never counted (the monitoring paths).
@@ -18,7 +16,7 @@ package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddlew
     }
 
     /// The address a request is counted against.
-    func client(_ request: Request, context: Context) -> String {
+    func client(_ request: APIRequest, context: APIContext) -> String {
         if trustForwardedFor, let forwarded = request.headers[.xForwardedFor],
             let first = forwarded.split(separator: ",").first?.trimmed, !first.isEmpty
         {
@@ -28,11 +26,11 @@ package struct RateLimitMiddleware<Context: PhoneyRequestContext>: RouterMiddlew
     }
 
     package func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: APIRequest, context: APIContext, next: (APIRequest, APIContext) async throws -> APIResponse
     )
-        async throws -> Response
+        async throws -> APIResponse
     {
-        guard limiter.enabled, request.method != .options, !Self.exempt(request.uri.path) else {
+        guard limiter.enabled, request.method != .options, !Self.exempt(request.path) else {
             return try await next(request, context)
         }
         let decision = limiter.check(client(request, context: context), now: WallClock.milliseconds())

@@ -1,9 +1,7 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 
 /// Adds the security headers the original Phoney sent on every response, errors and streams included.
-package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct SecurityHeadersMiddleware: APIMiddleware {
     let production: Bool
 
     package init(production: Bool) {
@@ -11,11 +9,11 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
     }
 
     package func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: APIRequest, context: APIContext, next: (APIRequest, APIContext) async throws -> APIResponse
     )
-        async throws -> Response
+        async throws -> APIResponse
     {
-        var response: Response
+        var response: APIResponse
         do {
             response = try await next(request, context)
         } catch {

@@ -1,11 +1,9 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// An error the API answers with: a status and a FastAPI-shaped body `{"detail": …}`, plus optional extra
 /// members and headers. Everything a client did wrong becomes one of these, never a 500.
-package struct APIError: Error, HTTPResponseError, CustomStringConvertible {
+package struct APIError: Error, CustomStringConvertible {
     package var status: HTTPResponse.Status
     package var detail: JSONValue
     /// Members written after `detail` (`suggestions`, `supported_locales`, …).
@@ -34,12 +32,8 @@ package struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         .object([("detail", detail)] + extra)
     }
 
-    package func response(from request: Request, context: some RequestContext) throws -> Response {
-        response()
-    }
-
-    package func response() -> Response {
-        var response = Response.json(body, status: status)
+    package func response() -> APIResponse {
+        var response = APIResponse.json(body, status: status)
         response.headers.append(contentsOf: headers)
         return response
     }

@@ -1,6 +1,5 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 /// The body of `POST /template` and `POST /api/v1/template/generate`.

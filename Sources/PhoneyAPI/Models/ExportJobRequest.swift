@@ -1,4 +1,4 @@
-import Hummingbird
+import NIOCore
 import PhoneyCore
 
 /// The body of `POST /api/v1/jobs`: an export of `count` records as shards into the deployment's export bucket.

@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// The query of the single-generator endpoints: `count` (1 to 100, default 1), `locale`, `seed`.
@@ -11,8 +9,8 @@ package struct FakeQuery: Sendable {
     package var seedText: String
 
     /// - Throws: `APIError` 422 in FastAPI's shape (`loc: ["query", name]`) for every bad parameter.
-    package init(_ uri: URI) throws(APIError) {
-        let query = Self.parameters(uri.query ?? "")
+    package init(query: String?) throws(APIError) {
+        let query = Self.parameters(query ?? "")
         var issues: [RequestIssue] = []
         count = 1
         if let text = query["count"] {

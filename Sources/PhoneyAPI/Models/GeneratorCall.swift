@@ -1,6 +1,5 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 /// The body of `POST /api/v1/generate`: `{provider, generator, locale, seed, unique, count 1..100,

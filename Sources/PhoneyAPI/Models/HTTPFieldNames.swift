@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 
 extension HTTPField.Name {
     package static let xAPIKey = Self("X-API-Key")!

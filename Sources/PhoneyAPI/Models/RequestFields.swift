@@ -1,6 +1,5 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 /// Reads the members of a JSON request body with FastAPI's rules and error shapes, collecting every problem.

@@ -1,11 +1,10 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
-extension Response {
+extension APIResponse {
     /// A response whose body is `value` as compact JSON.
-    package static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+    package static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> APIResponse {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         value.serialize(into: &bytes)
@@ -13,10 +12,10 @@ extension Response {
     }
 
     /// A response whose body is already-encoded JSON.
-    package static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        Response(
+    package static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> APIResponse {
+        APIResponse(
             status: status, headers: jsonHeaders,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            body: APIResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 
@@ -32,10 +31,10 @@ extension JSONValue {
     }
 }
 
-extension Response {
+extension APIResponse {
     /// A JSON response from a buffer already holding the document.
-    package static func json(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: buffer))
+    package static func json(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> APIResponse {
+        APIResponse(status: status, headers: jsonHeaders, body: APIResponseBody(byteBuffer: buffer))
     }
 
     /// `Content-Type: application/json`, made once: the field's value is checked when it is made.

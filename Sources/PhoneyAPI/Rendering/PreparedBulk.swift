@@ -1,6 +1,5 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 /// A bulk request resolved against the engine: its compiled plan, canonical locale and template id.

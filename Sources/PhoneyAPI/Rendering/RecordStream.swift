@@ -1,7 +1,6 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import Logging
+import NIOCore
 import PhoneyCore
 
 /// Streams a bulk request's records as a chunked response, one engine chunk (about 256 KiB) at a time.
@@ -21,16 +20,15 @@ package enum RecordStream {
         ]
     }
 
-    package static func response(_ bulk: PreparedBulk, metrics: APIMetrics, logger: Logger) -> Response {
+    package static func response(_ bulk: PreparedBulk, metrics: APIMetrics, logger: Logger) -> APIResponse {
         let plan = bulk.plan
         let request = bulk.request
         let headers = headers(bulk)
-        let body = ResponseBody { writer in
+        let body = APIResponseBody { writer in
             let started = monotonicNanoseconds()
             var sent: UInt64 = 0
             do {
                 try await write(plan, request, to: &writer, metrics: metrics) { sent = $0 }
-                try await writer.finish(nil)
                 logger.info(
                     "stream finished",
                     metadata: [
@@ -43,11 +41,11 @@ package enum RecordStream {
                 throw error
             }
         }
-        return Response(status: .ok, headers: headers, body: body)
+        return APIResponse(status: .ok, headers: headers, body: body)
     }
 
     package static func write(
-        _ plan: Plan, _ request: BulkRequest, to writer: inout any ResponseBodyWriter, metrics: APIMetrics,
+        _ plan: Plan, _ request: BulkRequest, to writer: inout any APIBodyWriter, metrics: APIMetrics,
         progress: (UInt64) -> Void
     ) async throws {
         let prefix = plan.prefix

@@ -1,13 +1,11 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// `POST /token`: the OAuth2 password flow (`username` and `password` in an `application/x-www-form-urlencoded`
 /// or `multipart/form-data` body).
 enum AuthRoutes {
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
-        router.post("/token") { request, context -> Response in
+    static func add(to router: APIRouter, api: APIService) {
+        router.post("/token") { request, context -> APIResponse in
             let body = try await api.readBody(request)
             // URL-encoded, or multipart as a browser's `FormData` and `curl -F` send it.
             let form: [String: String]
@@ -41,7 +39,7 @@ enum AuthRoutes {
                 throw APIError(.internalServerError, "could not sign the token")
             }
             context.logger.info("token issued")
-            return Response.json(
+            return APIResponse.json(
                 .object([
                     ("access_token", .string(token)),
                     ("token_type", .string("bearer")),

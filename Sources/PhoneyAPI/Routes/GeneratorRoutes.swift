@@ -1,18 +1,16 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// The single-generator endpoints and the catalog listings.
 enum GeneratorRoutes {
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
+    static func add(to router: APIRouter, api: APIService) {
         for prefix in ["", "/api/v1"] {
-            router.get("\(prefix)/fake/{generator}") { request, context -> Response in
-                let query = try FakeQuery(request.uri)
+            router.get("\(prefix)/fake/{generator}") { request, context -> APIResponse in
+                let query = try FakeQuery(query: request.query)
                 let spec = try api.resolveGenerator(context.parameters.decoded("generator"))
                 let (values, locale) = try api.generatorValues(
                     spec.name, count: query.count, locale: query.locale, seed: query.seed)
-                return Response.json(
+                return APIResponse.json(
                     .object([
                         ("generator", .string(spec.name)),
                         ("data", query.count == 1 ? values[0] : .array(values)),
@@ -21,28 +19,28 @@ enum GeneratorRoutes {
                         ("seed", .number(query.seedText)),
                     ]))
             }
-            router.get("\(prefix)/generators") { _, _ -> Response in
-                Response.json(bytes: api.generatorList)
+            router.get("\(prefix)/generators") { _, _ -> APIResponse in
+                APIResponse.json(bytes: api.generatorList)
             }
         }
 
-        router.get("/api/v1/providers") { _, _ -> Response in
-            Response.json(bytes: api.providerList)
+        router.get("/api/v1/providers") { _, _ -> APIResponse in
+            APIResponse.json(bytes: api.providerList)
         }
 
-        router.get("/api/v1/provider/{provider}") { _, context -> Response in
+        router.get("/api/v1/provider/{provider}") { _, context -> APIResponse in
             let provider = try CatalogDocuments.resolveProvider(context.parameters.decoded("provider"))
-            return Response.json(CatalogDocuments.provider(provider))
+            return APIResponse.json(CatalogDocuments.provider(provider))
         }
 
-        router.get("/api/v1/provider/{provider}/{generator}") { request, context -> Response in
-            let query = try FakeQuery(request.uri)
+        router.get("/api/v1/provider/{provider}/{generator}") { request, context -> APIResponse in
+            let query = try FakeQuery(query: request.query)
             let provider = try CatalogDocuments.resolveProvider(context.parameters.decoded("provider"))
             let written = context.parameters.decoded("generator")
             let spec = try api.resolveGenerator(provider: provider, written)
             let (values, locale) = try api.generatorValues(
                 spec.name, count: query.count, locale: query.locale, seed: query.seed)
-            return Response.json(
+            return APIResponse.json(
                 .object([
                     ("provider", .string(provider)),
                     ("generator", .string(spec.name)),
@@ -53,7 +51,7 @@ enum GeneratorRoutes {
                 ]))
         }
 
-        router.post("/api/v1/generate") { request, _ -> Response in
+        router.post("/api/v1/generate") { request, _ -> APIResponse in
             _ = try await api.authenticator.authenticate(request)
             let body = try await api.readJSONBody(request)
             let call = try GeneratorCall(body: body, limits: api.config.templateLimits)
@@ -63,7 +61,7 @@ enum GeneratorRoutes {
             let (values, locale) = try api.generatorValues(
                 spec.name, arguments: arguments, count: call.count, locale: call.locale, seed: call.seed,
                 unique: call.unique)
-            return Response.json(
+            return APIResponse.json(
                 .object([
                     ("provider", .string(provider)),
                     ("generator", .string(spec.name)),
@@ -95,15 +93,5 @@ extension APIService {
                 extra: [("suggestions", .strings(["\(spec.provider)/\(spec.name)"]))])
         }
         return spec
-    }
-}
-
-extension Parameters {
-    /// A path parameter percent-decoded, as FastAPI hands it to a route (`/fake/e%6Dail` is `email`); the text
-    /// as written when it does not decode to UTF-8.
-    func decoded(_ name: String) -> String {
-        guard let raw = self.get(name) else { return "" }
-        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
-        return FormBody.decode(raw[...], plusIsSpace: false) ?? raw
     }
 }

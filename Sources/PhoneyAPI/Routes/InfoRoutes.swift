@@ -1,11 +1,10 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 /// `/`, `/health`, the examples, `/openapi.json`, `/docs` and `/metrics`.
 enum InfoRoutes {
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
+    static func add(to router: APIRouter, api: APIService) {
         let root = JSONValue.object([
             ("name", .string("Phoney")),
             ("version", .string(APIVersion.current)),
@@ -34,27 +33,27 @@ enum InfoRoutes {
                 ])
             ),
         ])
-        router.get("/") { _, _ -> Response in Response.json(root) }
-        router.get("/health") { _, _ -> Response in
-            Response.json(bytes: Array(#"{"status":"healthy"}"#.utf8))
+        router.get("/") { _, _ -> APIResponse in APIResponse.json(root) }
+        router.get("/health") { _, _ -> APIResponse in
+            APIResponse.json(bytes: Array(#"{"status":"healthy"}"#.utf8))
         }
-        router.get("/template/examples") { _, _ -> Response in Response.json(TemplateExamples.simple) }
-        router.get("/api/v1/template/examples") { _, _ -> Response in Response.json(TemplateExamples.detailed) }
-        router.get("/openapi.json") { _, _ -> Response in Response.json(bytes: api.openAPIDocument) }
-        router.get("/docs") { _, _ -> Response in
-            Response(
+        router.get("/template/examples") { _, _ -> APIResponse in APIResponse.json(TemplateExamples.simple) }
+        router.get("/api/v1/template/examples") { _, _ -> APIResponse in APIResponse.json(TemplateExamples.detailed) }
+        router.get("/openapi.json") { _, _ -> APIResponse in APIResponse.json(bytes: api.openAPIDocument) }
+        router.get("/docs") { _, _ -> APIResponse in
+            APIResponse(
                 status: .ok,
                 headers: [
                     .contentType: "text/html; charset=utf-8",
                     .contentSecurityPolicy: DocsPage.contentSecurityPolicy,
                 ],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: api.docsPage)))
+                body: APIResponseBody(byteBuffer: ByteBuffer(bytes: api.docsPage)))
         }
-        router.get("/metrics") { _, _ -> Response in
+        router.get("/metrics") { _, _ -> APIResponse in
             guard let exporter = api.metricsExporter else { throw APIError.notFound }
-            return Response(
+            return APIResponse(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: exporter())))
+                body: APIResponseBody(byteBuffer: ByteBuffer(bytes: exporter())))
         }
     }
 }

@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// `POST /api/v1/jobs` and `GET /api/v1/jobs/{id}`: exports too large for one response, run as shards by the AWS
@@ -10,8 +8,8 @@ enum JobRoutes {
         "Export jobs are not configured here: they run on the AWS deployment (PHONEY_EXPORT_BUCKET and "
         + "PHONEY_EXPORT_STATE_MACHINE_ARN). On one machine, export with `phoney export TEMPLATE --count N --to DIR`."
 
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
-        router.post("/api/v1/jobs") { request, context -> Response in
+    static func add(to router: APIRouter, api: APIService) {
+        router.post("/api/v1/jobs") { request, context -> APIResponse in
             let subject = try await api.authenticator.authenticate(request)
             let body = try await api.readJSONBody(request)
             let job = try ExportJobRequest(body: body, limits: api.config.templateLimits)
@@ -60,10 +58,10 @@ enum JobRoutes {
                 throw APIError(
                     .serviceUnavailable, "The export job could not be started: \(error). Try again in a moment.")
             }
-            return Response.json(status.json, status: status.existing ? .ok : .accepted)
+            return APIResponse.json(status.json, status: status.existing ? .ok : .accepted)
         }
 
-        router.get("/api/v1/jobs/{id}") { request, context -> Response in
+        router.get("/api/v1/jobs/{id}") { request, context -> APIResponse in
             _ = try await api.authenticator.authenticate(request)
             guard let id = context.parameters.get("id"), ExportJobRequest.isJobID(id) else {
                 throw APIError(.notFound, "No export job has that id: job ids are 1 to 80 letters, digits, '-', '_'")
@@ -79,7 +77,7 @@ enum JobRoutes {
                 throw APIError(.serviceUnavailable, "The job's status could not be read: \(error). Try again.")
             }
             guard let status = found else { throw APIError(.notFound, "No export job `\(id)`") }
-            return Response.json(status.json)
+            return APIResponse.json(status.json)
         }
     }
 }

@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 
 /// 405 for a known path asked with a method it does not serve, with `Allow` listing the ones it does, as the
 /// original (FastAPI on Starlette) answers: `GET /template` is `405 {"detail":"Method Not Allowed"}`, not 404.
@@ -9,18 +7,14 @@ enum MethodNotAllowedRoutes {
     static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
 
     /// Adds the 405 routes for every path already on `router`; call it after every other route.
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>) {
-        var served: [String: (path: RouterPath, methods: Set<HTTPRequest.Method>)] = [:]
-        for route in router.routes {
-            served[route.path.description, default: (route.path, [])].methods.insert(route.method)
-        }
-        for (_, entry) in served.sorted(by: { $0.key < $1.key }) {
-            var methods = entry.methods
-            // HEAD endpoints are generated for GET ones when the responder is built.
+    static func add(to router: APIRouter) {
+        for route in router.routes.sorted(by: { $0.path < $1.path }) {
+            var methods = route.methods
+            // GET routes answer HEAD too.
             if methods.contains(.get) { methods.insert(.head) }
             let allow = methods.sorted { order($0) < order($1) }.map(\.rawValue).joined(separator: ", ")
             for method in Self.methods where !methods.contains(method) {
-                router.on(entry.path, method: method) { _, _ -> Response in
+                router.on(route.path, method: method) { _, _ -> APIResponse in
                     throw APIError(.methodNotAllowed, "Method Not Allowed", headers: [.allow: allow])
                 }
             }

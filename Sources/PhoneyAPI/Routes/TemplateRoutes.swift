@@ -1,6 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
 import PhoneyCore
 
 /// `POST /template`, `POST /api/v1/template/generate` and `POST /api/v1/template/validate`.
@@ -20,8 +18,8 @@ enum TemplateRoutes {
         return limits
     }
 
-    static func add<Context: PhoneyRequestContext>(to router: Router<Context>, api: APIService) {
-        router.post("/template") { request, context -> Response in
+    static func add(to router: APIRouter, api: APIService) {
+        router.post("/template") { request, context -> APIResponse in
             let started = monotonicNanoseconds()
             let body = try await api.readJSONBody(request)
             let bulk = try BulkRequest(body: body, limits: api.config.templateLimits)
@@ -39,12 +37,12 @@ enum TemplateRoutes {
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
             context.notes?.templateID = prepared.templateID
-            return Response.json(
+            return APIResponse.json(
                 buffer: try api.renderEnvelope(
                     prepared, started: started, transport: limits(context.transport, api: api, started: started)))
         }
 
-        router.post("/api/v1/template/generate") { request, context -> Response in
+        router.post("/api/v1/template/generate") { request, context -> APIResponse in
             let started = monotonicNanoseconds()
             _ = try await api.authenticator.authenticate(request)
             let body = try await api.readJSONBody(request)
@@ -63,8 +61,8 @@ enum TemplateRoutes {
                 if context.transport.buffersResponses {
                     let body = try api.renderBare(
                         prepared, started: started, transport: limits(context.transport, api: api, started: started))
-                    return Response(
-                        status: .ok, headers: RecordStream.headers(prepared), body: ResponseBody(byteBuffer: body))
+                    return APIResponse(
+                        status: .ok, headers: RecordStream.headers(prepared), body: APIResponseBody(byteBuffer: body))
                 }
                 return RecordStream.response(prepared, metrics: api.metrics, logger: context.logger)
             }
@@ -79,12 +77,12 @@ enum TemplateRoutes {
             }
             let prepared = try api.prepare(bulk, format: bulk.format)
             context.notes?.templateID = prepared.templateID
-            return Response.json(
+            return APIResponse.json(
                 buffer: try api.renderEnvelope(
                     prepared, started: started, transport: limits(context.transport, api: api, started: started)))
         }
 
-        router.post("/api/v1/template/validate") { request, _ -> Response in
+        router.post("/api/v1/template/validate") { request, _ -> APIResponse in
             let body = try await api.readJSONBody(request)
             var limits = api.config.templateLimits
             limits.maxDepth += 1
@@ -96,13 +94,13 @@ enum TemplateRoutes {
             var report = ValidationReport.validate(
                 .object(template ?? []), options: CompileOptions(limits: api.config.templateLimits))
             if strict, !report.warnings.isEmpty { report.valid = false }
-            return Response.json(report.json)
+            return APIResponse.json(report.json)
         }
     }
 
     /// The format to stream in, when the request asks for a stream: by `Accept` (NDJSON or CSV), else by
     /// `"stream": true` with the body's `format`.
-    static func streamFormat(_ request: Request, _ bulk: BulkRequest) -> OutputFormat? {
+    static func streamFormat(_ request: APIRequest, _ bulk: BulkRequest) -> OutputFormat? {
         if let accept = request.headers[.accept], let preferred = preferredStream(accept: accept) {
             return preferred
         }

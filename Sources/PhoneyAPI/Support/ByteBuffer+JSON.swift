@@ -1,6 +1,5 @@
 import HTTPTypes
-import Hummingbird
-import HummingbirdCore
+import NIOCore
 import PhoneyCore
 
 extension ByteBuffer {

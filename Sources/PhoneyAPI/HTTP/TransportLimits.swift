@@ -1,32 +1,4 @@
-import HTTPTypes
-import Hummingbird
-import HummingbirdCore
-import NIOCore
 import PhoneyCore
-
-/// What the Phoney router needs from a transport's request context: the client's address, for rate limiting,
-/// and the transport's own limits on a response.
-///
-/// The HTTP server uses `ServerRequestContext`; another transport (the Lambda adapter) brings its own context
-/// that reads the address from its event and sets the limits of its invocation.
-package protocol PhoneyRequestContext: RequestContext {
-    /// The peer's IP address, when the transport knows it.
-    var peerAddress: String? { get }
-    /// Limits the transport puts on one response; none for the HTTP server.
-    var transport: TransportLimits { get }
-    /// Where the routes note what a transport logs per request beyond the access log (the template id), when the
-    /// transport writes its own request line; nil for the HTTP server.
-    var notes: RequestNotes? { get }
-    /// Whether `ObserveMiddleware` writes the access-log line; a transport that writes its own (the Lambda, once
-    /// the response is complete) says no.
-    var writesAccessLog: Bool { get }
-}
-
-extension PhoneyRequestContext {
-    package var transport: TransportLimits { TransportLimits() }
-    package var notes: RequestNotes? { nil }
-    package var writesAccessLog: Bool { true }
-}
 
 /// What a request's routes found out that its transport logs once the response is done.
 package final class RequestNotes: @unchecked Sendable {
@@ -71,15 +43,4 @@ package struct TransportLimits: Sendable {
 
     /// Whether every response must be buffered whole (the transport cannot stream).
     package var buffersResponses: Bool { responseBytes != nil }
-}
-
-/// The request context of the NIO-based HTTP server: the peer address comes from the channel.
-package struct ServerRequestContext: PhoneyRequestContext {
-    package var coreContext: CoreRequestContextStorage
-    package let peerAddress: String?
-
-    package init(source: ApplicationRequestContextSource) {
-        self.coreContext = .init(source: source)
-        self.peerAddress = source.channel.remoteAddress?.ipAddress
-    }
 }
