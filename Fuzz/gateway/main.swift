@@ -1,3 +1,4 @@
+import PhoneyAPI
 import PhoneyCore
 import PhoneyLambda
 
