@@ -37,7 +37,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALLOWED = {
     "PhoneyCore": set(),
     "PhoneyDigest": set(),
-    "PhoneyAPI": {"PhoneyCore", "PhoneyDigest"},
+    "CCrypt": set(),
+    "PhoneyAPI": {"PhoneyCore", "PhoneyDigest", "CCrypt"},
     "PhoneyServer": {"PhoneyAPI", "PhoneyCore"},
     "PhoneyLambda": {"PhoneyAPI", "PhoneyCore"},
     "PhoneyAWS": {"PhoneyCore", "PhoneyDigest"},
