@@ -421,7 +421,14 @@ if [ "${#foundation_found[@]}" -gt 0 ]; then
     die "Foundation or ICU is linked in: find what imports Foundation (not FoundationEssentials) with
     -Xlinker -Map=FILE (the 'Archive member included' lines name the object that wanted libFoundation.a); no zip written"
 fi
-echo "foundation:  none (no Foundation, FoundationInternationalization or ICU; FoundationEssentials is fine)"
+# FoundationEssentials is allowed, but the bootstrap has not needed it since it stopped linking Hummingbird and
+# swift-crypto (docs/decisions/0008-lambda-links-no-server-framework.md); it is 4.5 MB of the binary when it comes back.
+essentials="$(grep -c -F " \$s20FoundationEssentials" <<<"$symbols" || true)"
+if [ "${essentials:-0}" -eq 0 ]; then
+    echo "foundation:  none (no Foundation, FoundationInternationalization, FoundationEssentials or ICU)"
+else
+    echo "foundation:  FoundationEssentials only ($essentials symbols; no Foundation, FoundationInternationalization or ICU)"
+fi
 
 reasons=()
 if [ -n "$glibc" ] && version_above "$glibc" "$max_glibc"; then

@@ -82,6 +82,13 @@ if grep -n 'failed at line' "$package_dir/stderr" >&2; then
     exit 1
 fi
 python3 -m zipfile -l "$package_dir/lambda.zip"
+# The zip's budget (#17, docs/decisions/0008-lambda-links-no-server-framework.md): package-lambda.sh reports it, the
+# suite holds it.
+zip_bytes=$(stat -c %s "$package_dir/lambda.zip")
+if [ "$zip_bytes" -gt 8000000 ]; then
+    echo "the Lambda zip is $zip_bytes bytes, over its budget of 8,000,000" >&2
+    exit 1
+fi
 scripts/lambda-bench.sh --starts 2 --invokes 20
 # Every API Gateway v2 fixture event through the deployable binary, each against the status it must get; then again
 # after 7 s idle, once libdispatch has ended its idle worker threads (the binary has no unwind tables).
