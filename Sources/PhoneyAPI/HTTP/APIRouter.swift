@@ -66,6 +66,27 @@ package final class APIRouter {
 package struct APIResponder: Sendable {
     let routes: [APIRouter.Route]
     let middleware: [any APIMiddleware]
+    /// The routes without a parameter, by their pattern (`/api/v1/generators`): most requests are found here with
+    /// one hash lookup, without walking the routes (whose shared storage every walk would retain and release).
+    let literal: [String: Int]
+    /// The routes with a parameter, in the order they were added.
+    let parameterized: [Int]
+
+    init(routes: [APIRouter.Route], middleware: [any APIMiddleware]) {
+        self.routes = routes
+        self.middleware = middleware
+        var literal: [String: Int] = [:]
+        var parameterized: [Int] = []
+        for (index, route) in routes.enumerated() {
+            if route.pattern.isLiteral {
+                literal[route.pattern.description] = literal[route.pattern.description] ?? index
+            } else {
+                parameterized.append(index)
+            }
+        }
+        self.literal = literal
+        self.parameterized = parameterized
+    }
 
     /// The response to `request`. Errors a handler throws are rendered by the error middleware; an `APIError` that
     /// reaches this far (there is no error middleware) is rendered here, and any other error is thrown.
@@ -107,13 +128,18 @@ package struct APIResponder: Sendable {
     /// The route for `path` and its parameters: among the routes whose components match, the one with a literal
     /// component where the others have a parameter, earliest.
     func resolve(_ path: String) -> (APIRouter.Route, PathParameters)? {
+        // A route all of whose components are literal is more specific than any other that matches.
+        if let index = literal[RoutePattern.canonical(path)] { return (routes[index], PathParameters()) }
         let components = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
-        var best: APIRouter.Route?
-        for route in routes where route.pattern.matches(components) {
-            if let current = best, !route.pattern.isMoreSpecific(than: current.pattern) { continue }
-            best = route
+        var bestIndex: Int?
+        for index in parameterized where routes[index].pattern.matches(components) {
+            if let current = bestIndex, !routes[index].pattern.isMoreSpecific(than: routes[current].pattern) {
+                continue
+            }
+            bestIndex = index
         }
-        guard let best else { return nil }
+        guard let bestIndex else { return nil }
+        let best = routes[bestIndex]
         var parameters = PathParameters()
         for (component, part) in zip(best.pattern.components, components) {
             if case .parameter(let name) = component { parameters.values.append((name, part)) }
@@ -148,6 +174,27 @@ struct RoutePattern: Equatable, CustomStringConvertible {
                 case .parameter(let name): return "{\(name)}"
                 }
             }.joined(separator: "/")
+    }
+
+    /// Whether every component is literal.
+    var isLiteral: Bool {
+        components.allSatisfy { if case .literal = $0 { return true } else { return false } }
+    }
+
+    /// `path` as a pattern's description would spell it: `/` and the components joined by `/`, empty ones dropped.
+    /// The path itself when it is already so (the usual case), without building a new string.
+    static func canonical(_ path: String) -> String {
+        let bytes = path.utf8
+        var previousSlash = false
+        var clean = bytes.first == UInt8(ascii: "/")
+        for byte in bytes where clean {
+            let slash = byte == UInt8(ascii: "/")
+            if slash, previousSlash { clean = false }
+            previousSlash = slash
+        }
+        if clean, !previousSlash || bytes.count == 1 { return path }
+        let components = bytes.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        return "/" + components.joined(separator: "/")
     }
 
     func matches(_ path: [Substring]) -> Bool {
